@@ -1,0 +1,26 @@
+import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+/** Minimal plan catalogue; prices are integer minor units with a currency code. */
+export const platformPlans = pgTable(
+  "platform_plans",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    code: text().notNull(),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    currency: text().notNull().default("USD"),
+    monthlyPriceMinor: integer().notNull().default(0),
+    yearlyPriceMinor: integer().notNull().default(0),
+    includedSms: integer().notNull().default(0),
+    smsOveragePriceMinor: integer().notNull().default(0),
+    limits: jsonb().$type<Record<string, number>>().notNull().default({}),
+    features: text().array().notNull().default([]),
+    trialDays: integer().notNull().default(14),
+    isPublic: boolean().notNull().default(true),
+    isActive: boolean().notNull().default(true),
+    sortOrder: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("platform_plans_code_key").on(t.code)],
+);
