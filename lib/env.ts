@@ -22,6 +22,8 @@ export const envSchema = z
     INNGEST_EVENT_KEY: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),
     HEARTH_DISABLE_CRONS: flag,
+    /** First retry delay of the embedded job runner; doubles per attempt. */
+    HEARTH_RUNNER_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {

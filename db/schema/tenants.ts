@@ -29,7 +29,10 @@ export const platformTenants = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("platform_tenants_slug_key").on(t.slug), index("platform_tenants_status_idx").on(t.status)],
+  (t) => [
+    uniqueIndex("platform_tenants_slug_key").on(t.slug),
+    index("platform_tenants_status_idx").on(t.status),
+  ],
 );
 
 /** Membership of a user in a tenant, with the tenant role. Row-level security applies. */
@@ -46,5 +49,8 @@ export const tenantMembers = pgTable(
     role: tenantRole().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("tenant_members_tenant_user_key").on(t.tenantId, t.userId), index("tenant_members_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("tenant_members_tenant_user_key").on(t.tenantId, t.userId),
+    index("tenant_members_user_idx").on(t.userId),
+  ],
 );

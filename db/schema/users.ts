@@ -44,5 +44,8 @@ export const authLoginAttempts = pgTable(
     succeeded: text({ enum: ["yes", "no"] }).notNull(),
     attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("auth_login_attempts_email_idx").on(t.email, t.attemptedAt), index("auth_login_attempts_ip_idx").on(t.ip, t.attemptedAt)],
+  (t) => [
+    index("auth_login_attempts_email_idx").on(t.email, t.attemptedAt),
+    index("auth_login_attempts_ip_idx").on(t.ip, t.attemptedAt),
+  ],
 );

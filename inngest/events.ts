@@ -1,0 +1,45 @@
+import { type EventType, eventType } from "inngest";
+import { z } from "zod";
+import { navScope } from "@/db/schema/nav";
+
+/**
+ * Every event the app sends, by name (`domain/noun.verb`), with its payload schema. This map is
+ * the one place to add an event: `sendEvent` validates against it and `events[name]` is the
+ * typed trigger for functions. Schemas must not transform (no defaults, no coercion): Inngest
+ * requires a payload's input and output types to match.
+ */
+export const eventSchemas = {
+  "jobs/heartbeat.requested": z.object({}),
+  "platform/nav.changed": z.object({
+    scope: z.enum(navScope.enumValues),
+    tenantId: z.uuid().nullable(),
+  }),
+} satisfies Record<string, z.ZodObject>;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventData<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
+
+/** The typed event map: `HearthEvents["platform/nav.changed"]` is `{ name, data }` for that event. */
+export type HearthEvents = { [N in EventName]: { name: N; data: EventData<N> } };
+
+/** An event as the app sends it: `id` makes the send idempotent for 24 hours. */
+export type OutgoingEvent = {
+  [N in EventName]: { name: N; data: EventData<N>; id?: string; ts?: number };
+}[EventName];
+
+type EventTypes<S extends Record<string, z.ZodObject>> = {
+  [N in keyof S & string]: EventType<N, S[N]>;
+};
+
+/** Builds Inngest `EventType`s (typed triggers that validate payloads) from the schema map. */
+function defineEvents<S extends Record<string, z.ZodObject>>(schemas: S): EventTypes<S> {
+  const entries = Object.entries(schemas).map(([name, schema]) => [name, eventType(name, { schema })]);
+  return Object.fromEntries(entries) as EventTypes<S>;
+}
+
+/** Typed triggers: `triggers: [events["platform/nav.changed"]]`. */
+export const events = defineEvents(eventSchemas);
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(eventSchemas, name);
+}
