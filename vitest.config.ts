@@ -12,7 +12,13 @@ export default defineConfig({
   test: {
     environment: "node",
     pool: "forks",
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "inngest/**/*.test.ts", "tests/**/*.test.ts", "app/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "db/**/*.test.ts",
+      "inngest/**/*.test.ts",
+      "tests/**/*.test.ts",
+      "app/**/*.test.ts",
+    ],
     hookTimeout: 60_000,
     testTimeout: 30_000,
   },

@@ -2,10 +2,22 @@
 import Link from "next/link";
 
 const features = [
-  { title: "A portal for every hotel", body: "Each property gets its own address, team and menu, isolated from every other." },
-  { title: "Bookings to checkout", body: "Rooms, guests, bookings and service requests, with the messages guests expect." },
-  { title: "Messaging that pays for itself", body: "SMS and email through the providers you choose, with credits and delivery tracking." },
-  { title: "Billing on autopilot", body: "Plans, usage, invoices and payments by card or bank, with dunning built in." },
+  {
+    title: "A portal for every hotel",
+    body: "Each property gets its own address, team and menu, isolated from every other.",
+  },
+  {
+    title: "Bookings to checkout",
+    body: "Rooms, guests, bookings and service requests, with the messages guests expect.",
+  },
+  {
+    title: "Messaging that pays for itself",
+    body: "SMS and email through the providers you choose, with credits and delivery tracking.",
+  },
+  {
+    title: "Billing on autopilot",
+    body: "Plans, usage, invoices and payments by card or bank, with dunning built in.",
+  },
 ];
 
 export default function HomePage() {

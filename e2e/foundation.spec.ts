@@ -19,7 +19,9 @@ test("[CONSOLE][LOGIN]: super admin signs in and sees the console with its menu"
   await shot(page, "console-audit");
 });
 
-test("[PORTAL][LOGIN]: grandview's owner signs in on grandview and sees the portal menu", async ({ page }) => {
+test("[PORTAL][LOGIN]: grandview's owner signs in on grandview and sees the portal menu", async ({
+  page,
+}) => {
   await signIn(page, { email: "owner@grandview.test", slug: "grandview" });
   await page.waitForURL(url("/", "grandview"));
   await expect(page.getByText("Grandview Hotel").first()).toBeVisible();
@@ -30,7 +32,9 @@ test("[PORTAL][LOGIN]: grandview's owner signs in on grandview and sees the port
   await shot(page, "portal-team");
 });
 
-test("[TENANCY][ISOLATION]: grandview's owner is refused on seaside's portal and on the console", async ({ page }) => {
+test("[TENANCY][ISOLATION]: grandview's owner is refused on seaside's portal and on the console", async ({
+  page,
+}) => {
   await signIn(page, { email: "owner@grandview.test", slug: "seaside" });
   await expect(page.getByRole("alert")).toContainText(/no access|not a member|invalid/i);
   await expect(page).toHaveURL(/seaside\.localhost.*\/login/);

@@ -1,4 +1,11 @@
-export type ErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT" | "LIMIT_REACHED" | "INVALID" | "RATE_LIMITED";
+export type ErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "CONFLICT"
+  | "LIMIT_REACHED"
+  | "INVALID"
+  | "RATE_LIMITED";
 
 const statusByCode: Record<ErrorCode, number> = {
   INVALID: 400,

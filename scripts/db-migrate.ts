@@ -5,7 +5,10 @@ import { openDatabase } from "../db/connect";
 import { parseEnv } from "../lib/env";
 
 const env = parseEnv(process.env);
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.resolve(env.HEARTH_DATA_DIR, "pglite") });
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  dataDir: path.resolve(env.HEARTH_DATA_DIR, "pglite"),
+});
 await database.migrate();
 await database.close();
 console.log(`Migrations applied (${database.kind}).`);

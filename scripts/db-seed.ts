@@ -6,7 +6,10 @@ import { parseEnv } from "../lib/env";
 import { runSeed } from "../lib/seed";
 
 const env = parseEnv(process.env);
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: path.resolve(env.HEARTH_DATA_DIR, "pglite") });
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  dataDir: path.resolve(env.HEARTH_DATA_DIR, "pglite"),
+});
 await database.migrate();
 const demo = env.HEARTH_SEED_DEMO || !env.DATABASE_URL;
 await runSeed(database.db, { demo });

@@ -9,10 +9,14 @@ import { parseEnv } from "../lib/env";
 
 const dev = process.argv.includes("--dev");
 const env = parseEnv(process.env);
-const childEnv: NodeJS.ProcessEnv = { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" };
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+};
 
 if (!env.AUTH_SECRET) {
-  if (env.NODE_ENV === "production" && env.DATABASE_URL) throw new Error("AUTH_SECRET is required in production");
+  if (env.NODE_ENV === "production" && env.DATABASE_URL)
+    throw new Error("AUTH_SECRET is required in production");
   mkdirSync(env.HEARTH_DATA_DIR, { recursive: true });
   const file = path.join(env.HEARTH_DATA_DIR, "auth-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
@@ -21,6 +25,9 @@ if (!env.AUTH_SECRET) {
 
 const port = process.env.PORT ?? env.ROOT_DOMAIN.split(":")[1] ?? "3000";
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env: childEnv });
+const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  stdio: "inherit",
+  env: childEnv,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

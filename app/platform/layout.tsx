@@ -1,7 +1,8 @@
 // The platform console shell: every /platform page is behind requirePlatformRole, and the
 // sidebar comes from the unified navigation (scope "console"), filtered for the admin's role.
-import { getDb } from "@/db/client";
+
 import { AppShell } from "@/components/shell/app-shell";
+import { getDb } from "@/db/client";
 import { signOutAction } from "@/lib/auth/actions";
 import { requirePlatformRole } from "@/lib/auth/guards";
 import { getEnabledFlags } from "@/lib/flags/evaluate";
@@ -9,7 +10,11 @@ import { getEffectiveMenu } from "@/lib/nav/effective-menu";
 
 export const dynamic = "force-dynamic";
 
-const roleLabels = { super_admin: "Super admin", billing_admin: "Billing admin", support_agent: "Support agent" } as const;
+const roleLabels = {
+  super_admin: "Super admin",
+  billing_admin: "Billing admin",
+  support_agent: "Support agent",
+} as const;
 
 export default async function PlatformLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePlatformRole();

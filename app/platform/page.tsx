@@ -1,11 +1,11 @@
 // Console overview: the state of the platform at a glance.
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
+import { getDb } from "@/db/client";
 import { auditVolumeByDay, listAuditEvents } from "@/lib/audit/queries";
 import { requirePlatformRole } from "@/lib/auth/guards";
 import { countTenantsByStatus } from "@/lib/tenants/queries";
@@ -37,7 +37,13 @@ export default async function PlatformOverviewPage() {
             <CardDescription>Audit events per day, last 14 days (UTC)</CardDescription>
           </CardHeader>
           <CardContent>
-            <TimeSeriesChart data={volume} xKey="day" kind="bar" series={[{ key: "events", label: "Events" }]} height={240} />
+            <TimeSeriesChart
+              data={volume}
+              xKey="day"
+              kind="bar"
+              series={[{ key: "events", label: "Events" }]}
+              height={240}
+            />
           </CardContent>
         </Card>
         <Card>

@@ -5,7 +5,12 @@ import { AppError } from "@/lib/errors";
 
 export type ApiErrorBody = { error: { code: string; message: string; field?: string } };
 
-export function jsonError(status: number, code: string, message: string, field?: string): NextResponse<ApiErrorBody> {
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  field?: string,
+): NextResponse<ApiErrorBody> {
   return NextResponse.json({ error: { code, message, ...(field ? { field } : {}) } }, { status });
 }
 

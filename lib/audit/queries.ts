@@ -40,7 +40,12 @@ function whereOf(f: AuditFilter): SQL | undefined {
   if (f.to) conditions.push(lt(a.occurredAt, f.to));
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
-    const match = or(ilike(a.actorLabel, like), ilike(a.action, like), ilike(a.targetId, like), ilike(a.targetType, like));
+    const match = or(
+      ilike(a.actorLabel, like),
+      ilike(a.action, like),
+      ilike(a.targetId, like),
+      ilike(a.targetType, like),
+    );
     if (match) conditions.push(match);
   }
   return conditions.length ? and(...conditions) : undefined;
@@ -87,7 +92,11 @@ export async function listAuditEvents(
 }
 
 /** Audit rows in id order, in batches, for exports that must not load everything at once. */
-export async function* iterateAuditEvents(db: Queryable, filter: AuditFilter, batchSize = 500): AsyncGenerator<AuditRow[]> {
+export async function* iterateAuditEvents(
+  db: Queryable,
+  filter: AuditFilter,
+  batchSize = 500,
+): AsyncGenerator<AuditRow[]> {
   let afterId = 0;
   for (;;) {
     const where = and(whereOf(filter), sql`${platformAuditStream.id} > ${afterId}`);
@@ -107,7 +116,10 @@ export async function* iterateAuditEvents(db: Queryable, filter: AuditFilter, ba
 }
 
 /** Audit events per UTC day over the last `days` days, zero-filled, for the console chart. */
-export async function auditVolumeByDay(db: Queryable, days: number): Promise<Array<{ day: string; events: number }>> {
+export async function auditVolumeByDay(
+  db: Queryable,
+  days: number,
+): Promise<Array<{ day: string; events: number }>> {
   const since = new Date(Date.now() - (days - 1) * 86_400_000);
   since.setUTCHours(0, 0, 0, 0);
   const day = sql<string>`to_char(${platformAuditStream.occurredAt} at time zone 'UTC', 'YYYY-MM-DD')`;

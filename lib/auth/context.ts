@@ -11,7 +11,13 @@ export type PlatformContext = { user: SessionUser; platformRole: PlatformRole; a
  * What a portal page or action knows after the guard. `viaPlatform` is true for a platform admin
  * who entered through a one-time sign-in link; they act with the owner's rights, audited as themselves.
  */
-export type TenantContext = { user: SessionUser; tenant: Tenant; role: TenantRole; viaPlatform: boolean; actor: Actor };
+export type TenantContext = {
+  user: SessionUser;
+  tenant: Tenant;
+  role: TenantRole;
+  viaPlatform: boolean;
+  actor: Actor;
+};
 
 /** The caller of a REST route: a signed-in user (platform role or not). Issue 3 adds API keys. */
 export type ApiPrincipal = { user: SessionUser | null; platformRole: PlatformRole | null; actor: Actor };

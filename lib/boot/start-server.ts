@@ -1,8 +1,8 @@
 import "server-only";
 import { getDatabase } from "@/db/client";
 import { env, inngestConfigured } from "@/lib/env";
-import { DEMO_PASSWORD, demoPlatformUsers, demoTenants } from "@/lib/seed/demo";
 import { runSeed } from "@/lib/seed";
+import { DEMO_PASSWORD, demoPlatformUsers, demoTenants } from "@/lib/seed/demo";
 import { rootUrl, tenantUrl } from "@/lib/tenancy/host";
 
 /**

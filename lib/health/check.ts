@@ -13,11 +13,16 @@ type Journal = { entries: Array<{ tag: string; when: number }> };
 
 /** Database reachability and which migration it is on, compared with the migrations this build ships. */
 export async function checkHealth(database: Database): Promise<Health> {
-  const journal = JSON.parse(await readFile(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as Journal;
+  const journal = JSON.parse(
+    await readFile(path.join(migrationsFolder, "meta", "_journal.json"), "utf8"),
+  ) as Journal;
   try {
     await database.db.execute(sql`select 1`);
   } catch {
-    return { status: "degraded", database: { kind: database.kind, reachable: false, migration: null, pending: journal.entries.length } };
+    return {
+      status: "degraded",
+      database: { kind: database.kind, reachable: false, migration: null, pending: journal.entries.length },
+    };
   }
   try {
     const applied = await queryRows<{ created_at: string | number }>(
@@ -33,6 +38,9 @@ export async function checkHealth(database: Database): Promise<Health> {
     };
   } catch {
     // No migrations table yet: reachable, but nothing applied.
-    return { status: "degraded", database: { kind: database.kind, reachable: true, migration: null, pending: journal.entries.length } };
+    return {
+      status: "degraded",
+      database: { kind: database.kind, reachable: true, migration: null, pending: journal.entries.length },
+    };
   }
 }

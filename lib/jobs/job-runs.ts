@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/connect";
 import { type JobRunStatus, platformJobRuns } from "@/db/schema/jobs";
 
@@ -40,18 +40,39 @@ export async function updateJobRun(
   await db.update(platformJobRuns).set(patch).where(eq(platformJobRuns.id, id));
 }
 
-/** The most recent runs, newest first, optionally for one function. */
-export async function listJobRuns(
-  db: Queryable,
-  opts: { functionId?: string; status?: JobRunStatus; limit?: number } = {},
-): Promise<JobRun[]> {
+type JobRunFilter = { functionId?: string; status?: JobRunStatus };
+
+function jobRunWhere(opts: JobRunFilter) {
   const filters: SQL[] = [];
   if (opts.functionId) filters.push(eq(platformJobRuns.functionId, opts.functionId));
   if (opts.status) filters.push(eq(platformJobRuns.status, opts.status));
+  return and(...filters);
+}
+
+/** The most recent runs, newest first, optionally for one function or status. */
+export async function listJobRuns(
+  db: Queryable,
+  opts: JobRunFilter & { limit?: number; offset?: number } = {},
+): Promise<JobRun[]> {
   return db
     .select()
     .from(platformJobRuns)
-    .where(and(...filters))
-    .orderBy(desc(platformJobRuns.startedAt))
-    .limit(opts.limit ?? 50);
+    .where(jobRunWhere(opts))
+    .orderBy(desc(platformJobRuns.startedAt), desc(platformJobRuns.id))
+    .limit(opts.limit ?? 50)
+    .offset(opts.offset ?? 0);
+}
+
+export async function countJobRuns(db: Queryable, opts: JobRunFilter = {}): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(platformJobRuns).where(jobRunWhere(opts));
+  return row?.n ?? 0;
+}
+
+/** Every function id that has run, for the console's filter. */
+export async function listJobFunctionIds(db: Queryable): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: platformJobRuns.functionId })
+    .from(platformJobRuns)
+    .orderBy(platformJobRuns.functionId);
+  return rows.map((r) => r.id);
 }

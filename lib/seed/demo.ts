@@ -129,7 +129,10 @@ export async function seedDemo(db: Db): Promise<void> {
       if (!tenant) continue;
       for (const m of t.members) {
         const userId = await ensureUser(tx, m.email, m.name, passwordHash);
-        await tx.insert(tenantMembers).values({ tenantId: tenant.id, userId, role: m.role }).onConflictDoNothing();
+        await tx
+          .insert(tenantMembers)
+          .values({ tenantId: tenant.id, userId, role: m.role })
+          .onConflictDoNothing();
       }
     }
   });

@@ -17,7 +17,8 @@ export function resolveHost(host: string | null | undefined, rootDomain: string)
   if (!host) return { kind: "root" };
   const name = hostname(host);
   const root = hostname(rootDomain);
-  if (name === root || name === `www.${root}` || name === "127.0.0.1" || name === "[::1]") return { kind: "root" };
+  if (name === root || name === `www.${root}` || name === "127.0.0.1" || name === "[::1]")
+    return { kind: "root" };
   if (!name.endsWith(`.${root}`)) return { kind: "foreign" };
   const label = name.slice(0, -(root.length + 1));
   if (label.includes(".") || !SLUG.test(label)) return { kind: "foreign" };

@@ -7,7 +7,11 @@ import type { Queryable, Tx } from "@/db/connect";
  * row-level security applies even where the connection is a superuser (PGlite, local Postgres).
  * Queries inside still filter by tenant id themselves: RLS is the second wall, not the first.
  */
-export async function withTenant<T>(db: Queryable, tenantId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(
+  db: Queryable,
+  tenantId: string,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
     await tx.execute(sql`set local role hearth_app`);

@@ -19,7 +19,11 @@ export async function getTenantById(db: Queryable, id: string): Promise<Tenant |
 }
 
 /** The user's role in the tenant, or null when the user is not a member. */
-export async function getMemberRole(db: Queryable, tenantId: string, userId: string): Promise<TenantRole | null> {
+export async function getMemberRole(
+  db: Queryable,
+  tenantId: string,
+  userId: string,
+): Promise<TenantRole | null> {
   const [row] = await withTenant(db, tenantId, (tx) =>
     tx
       .select({ role: tenantMembers.role })
@@ -108,13 +112,29 @@ export async function listTenants(
 
 /** Tenants per status, for the console overview. */
 export async function countTenantsByStatus(db: Queryable): Promise<Record<Tenant["status"], number>> {
-  const rows = await db.select({ status: platformTenants.status, n: count() }).from(platformTenants).groupBy(platformTenants.status);
-  const out: Record<Tenant["status"], number> = { trial: 0, active: 0, past_due: 0, suspended: 0, deleted: 0 };
+  const rows = await db
+    .select({ status: platformTenants.status, n: count() })
+    .from(platformTenants)
+    .groupBy(platformTenants.status);
+  const out: Record<Tenant["status"], number> = {
+    trial: 0,
+    active: 0,
+    past_due: 0,
+    suspended: 0,
+    deleted: 0,
+  };
   for (const r of rows) out[r.status] = r.n;
   return out;
 }
 
-export type MemberRow = { userId: string; name: string; email: string; role: TenantRole; joinedAt: Date; lastLoginAt: Date | null };
+export type MemberRow = {
+  userId: string;
+  name: string;
+  email: string;
+  role: TenantRole;
+  joinedAt: Date;
+  lastLoginAt: Date | null;
+};
 
 /** The tenant's members, read through the tenant-scoped path. */
 export async function listTenantMembers(db: Queryable, tenantId: string): Promise<MemberRow[]> {

@@ -8,7 +8,13 @@ import { recordAudit } from "@/lib/audit/record";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/helpers/db";
 
-const admin = { kind: "user" as const, userId: null, label: "admin@hearth.test", ip: "10.0.0.1", userAgent: "vitest" };
+const admin = {
+  kind: "user" as const,
+  userId: null,
+  label: "admin@hearth.test",
+  ip: "10.0.0.1",
+  userAgent: "vitest",
+};
 const newest = { id: "occurredAt" as const, desc: true };
 
 describe.each(testDatabaseKinds)("audit stream on %s", (kind) => {
@@ -16,7 +22,10 @@ describe.each(testDatabaseKinds)("audit stream on %s", (kind) => {
   let tenantId: string;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    const [t] = await database.db.insert(platformTenants).values({ slug: "grandview", name: "Grandview" }).returning();
+    const [t] = await database.db
+      .insert(platformTenants)
+      .values({ slug: "grandview", name: "Grandview" })
+      .returning();
     if (!t) throw new Error("tenant not created");
     tenantId = t.id;
     await recordAudit(database.db, {
@@ -28,12 +37,19 @@ describe.each(testDatabaseKinds)("audit stream on %s", (kind) => {
       before: { status: "active" },
       after: { status: "suspended", apiKey: "sk_live_123", nested: { password: "hunter2" } },
     });
-    await recordAudit(database.db, { actor: systemActor("billing-cycle"), action: "billing.run", targetType: "job" });
+    await recordAudit(database.db, {
+      actor: systemActor("billing-cycle"),
+      action: "billing.run",
+      targetType: "job",
+    });
   });
   afterAll(() => database.drop());
 
   test("masks secrets at any depth in the summary", async () => {
-    const [row] = await database.db.select().from(platformAuditStream).where(eq(platformAuditStream.action, "tenant.suspend"));
+    const [row] = await database.db
+      .select()
+      .from(platformAuditStream)
+      .where(eq(platformAuditStream.action, "tenant.suspend"));
     expect(row?.summary).toEqual({
       before: { status: "active" },
       after: { status: "suspended", apiKey: "[redacted]", nested: { password: "[redacted]" } },
@@ -55,7 +71,9 @@ describe.each(testDatabaseKinds)("audit stream on %s", (kind) => {
       recordAudit(tx, { actor: admin, tenantId, action: "nav.override.upsert", targetType: "nav_override" }),
     );
     await expect(
-      withTenant(database.db, tenantId, (tx) => tx.execute(sql`update platform_audit_stream set action = 'x'`)),
+      withTenant(database.db, tenantId, (tx) =>
+        tx.execute(sql`update platform_audit_stream set action = 'x'`),
+      ),
     ).rejects.toThrow();
     const [n] = await database.db.select({ n: sql<number>`count(*)::int` }).from(platformAuditStream);
     expect(n?.n).toBe(3);
@@ -68,22 +86,50 @@ describe.each(testDatabaseKinds)("audit stream on %s", (kind) => {
         throw new Error("rollback");
       }),
     ).rejects.toThrow("rollback");
-    const found = await database.db.select().from(platformAuditStream).where(eq(platformAuditStream.action, "doomed.change"));
+    const found = await database.db
+      .select()
+      .from(platformAuditStream)
+      .where(eq(platformAuditStream.action, "doomed.change"));
     expect(found).toHaveLength(0);
   });
 
   test("filters by tenant, action prefix, actor kind and free text, with totals", async () => {
-    const byTenant = await listAuditEvents(database.db, { filter: { tenantId }, sort: newest, limit: 10, offset: 0 });
+    const byTenant = await listAuditEvents(database.db, {
+      filter: { tenantId },
+      sort: newest,
+      limit: 10,
+      offset: 0,
+    });
     expect(byTenant.total).toBe(2);
     expect(byTenant.rows.every((r) => r.tenantName === "Grandview")).toBe(true);
-    const byAction = await listAuditEvents(database.db, { filter: { action: "billing" }, sort: newest, limit: 10, offset: 0 });
+    const byAction = await listAuditEvents(database.db, {
+      filter: { action: "billing" },
+      sort: newest,
+      limit: 10,
+      offset: 0,
+    });
     expect(byAction.rows.map((r) => r.action)).toEqual(["billing.run"]);
-    const bySystem = await listAuditEvents(database.db, { filter: { actorKind: "system" }, sort: newest, limit: 10, offset: 0 });
+    const bySystem = await listAuditEvents(database.db, {
+      filter: { actorKind: "system" },
+      sort: newest,
+      limit: 10,
+      offset: 0,
+    });
     expect(bySystem.rows.map((r) => r.actorLabel)).toEqual(["billing-cycle"]);
-    const byText = await listAuditEvents(database.db, { filter: { q: "ADMIN@hearth" }, sort: newest, limit: 1, offset: 1 });
+    const byText = await listAuditEvents(database.db, {
+      filter: { q: "ADMIN@hearth" },
+      sort: newest,
+      limit: 1,
+      offset: 1,
+    });
     expect(byText.total).toBe(2);
     expect(byText.rows).toHaveLength(1);
-    const wildcard = await listAuditEvents(database.db, { filter: { q: "%" }, sort: newest, limit: 10, offset: 0 });
+    const wildcard = await listAuditEvents(database.db, {
+      filter: { q: "%" },
+      sort: newest,
+      limit: 10,
+      offset: 0,
+    });
     expect(wildcard.total).toBe(0);
   });
 

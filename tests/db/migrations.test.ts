@@ -11,12 +11,22 @@ describe.each(testDatabaseKinds)("migrations on %s", (kind) => {
   afterAll(() => database.drop());
 
   test("create the core tables and the app role", async () => {
-    const tables = await queryRows<{ table_name: string }>(database.db,
+    const tables = await queryRows<{ table_name: string }>(
+      database.db,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     const names = tables.map((r) => r.table_name);
     expect(names).toEqual(
-      expect.arrayContaining(["users", "platform_users", "platform_tenants", "tenant_members", "platform_nav_items", "tenant_nav_overrides", "platform_audit_stream", "platform_plans"]),
+      expect.arrayContaining([
+        "users",
+        "platform_users",
+        "platform_tenants",
+        "tenant_members",
+        "platform_nav_items",
+        "tenant_nav_overrides",
+        "platform_audit_stream",
+        "platform_plans",
+      ]),
     );
     const role = await queryRows(database.db, sql`select rolname from pg_roles where rolname = 'hearth_app'`);
     expect(role).toHaveLength(1);

@@ -47,47 +47,68 @@ describe.each(testDatabaseKinds)("row-level security on %s", (kind) => {
     expect(members.map((m) => m.tenantId)).toEqual([a]);
     const overrides = await withTenant(database.db, a, (tx) => tx.select().from(tenantNavOverrides));
     expect(overrides.map((o) => o.tenantId)).toEqual([a]);
-    const raw = await withTenant(database.db, a, (tx) => tx.execute(sql`select count(*)::int as n from tenant_members`));
+    const raw = await withTenant(database.db, a, (tx) =>
+      tx.execute(sql`select count(*)::int as n from tenant_members`),
+    );
     expect(JSON.stringify(raw)).toContain('"n":1');
   });
 
   test("reading B by id while bound to A finds nothing", async () => {
-    const rows = await withTenant(database.db, a, (tx) => tx.select().from(tenantMembers).where(eq(tenantMembers.tenantId, b)));
+    const rows = await withTenant(database.db, a, (tx) =>
+      tx.select().from(tenantMembers).where(eq(tenantMembers.tenantId, b)),
+    );
     expect(rows).toEqual([]);
   });
 
   test("inserting a row for B while bound to A is refused", async () => {
     await expect(
-      withTenant(database.db, a, (tx) => tx.insert(tenantNavOverrides).values({ tenantId: b, itemKey: "dashboard", hidden: true })),
+      withTenant(database.db, a, (tx) =>
+        tx.insert(tenantNavOverrides).values({ tenantId: b, itemKey: "dashboard", hidden: true }),
+      ),
     ).rejects.toThrow();
     await expect(
-      withTenant(database.db, a, (tx) => tx.insert(tenantMembers).values({ tenantId: b, userId: userA, role: "owner" })),
+      withTenant(database.db, a, (tx) =>
+        tx.insert(tenantMembers).values({ tenantId: b, userId: userA, role: "owner" }),
+      ),
     ).rejects.toThrow();
   });
 
   test("updating or deleting B's rows while bound to A changes nothing", async () => {
     await withTenant(database.db, a, async (tx) => {
-      await tx.update(tenantNavOverrides).set({ label: "Hijacked" }).where(eq(tenantNavOverrides.tenantId, b));
+      await tx
+        .update(tenantNavOverrides)
+        .set({ label: "Hijacked" })
+        .where(eq(tenantNavOverrides.tenantId, b));
       await tx.delete(tenantMembers).where(eq(tenantMembers.tenantId, b));
       await tx.execute(sql`update tenant_nav_overrides set label = 'Hijacked'`);
     });
-    const [bOverride] = await database.db.select().from(tenantNavOverrides).where(eq(tenantNavOverrides.tenantId, b));
+    const [bOverride] = await database.db
+      .select()
+      .from(tenantNavOverrides)
+      .where(eq(tenantNavOverrides.tenantId, b));
     expect(bOverride?.label).toBe("Crew");
     const bMembers = await database.db.select().from(tenantMembers).where(eq(tenantMembers.tenantId, b));
     expect(bMembers).toHaveLength(1);
-    const [aOverride] = await database.db.select().from(tenantNavOverrides).where(eq(tenantNavOverrides.tenantId, a));
+    const [aOverride] = await database.db
+      .select()
+      .from(tenantNavOverrides)
+      .where(eq(tenantNavOverrides.tenantId, a));
     expect(aOverride?.label).toBe("Hijacked");
   });
 
   test("moving A's row over to B is refused", async () => {
     await expect(
-      withTenant(database.db, a, (tx) => tx.update(tenantNavOverrides).set({ tenantId: b }).where(eq(tenantNavOverrides.tenantId, a))),
+      withTenant(database.db, a, (tx) =>
+        tx.update(tenantNavOverrides).set({ tenantId: b }).where(eq(tenantNavOverrides.tenantId, a)),
+      ),
     ).rejects.toThrow();
   });
 
   test("the tenant binding ends with the transaction", async () => {
     await withTenant(database.db, a, async () => {});
-    const setting = await database.db.execute(sql`select coalesce(current_setting('app.tenant_id', true), '') as t, current_user as u`);
+    const setting = await database.db.execute(
+      sql`select coalesce(current_setting('app.tenant_id', true), '') as t, current_user as u`,
+    );
     expect(JSON.stringify(setting)).toContain('"t":""');
     expect(JSON.stringify(setting)).not.toContain("hearth_app");
   });

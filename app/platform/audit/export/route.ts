@@ -29,7 +29,12 @@ export async function GET(req: Request) {
   }
   const db = await getDb();
   // Exports leave the building: who took one, and with which filter, is itself audited.
-  await recordAudit(db, { actor: principal.actor, action: "audit.export", targetType: "audit_stream", details: { filter: parsed.data } });
+  await recordAudit(db, {
+    actor: principal.actor,
+    action: "audit.export",
+    targetType: "audit_stream",
+    details: { filter: parsed.data },
+  });
   const encoder = new TextEncoder();
   const events = iterateAuditEvents(db, parsed.data);
   const body = new ReadableStream<Uint8Array>({

@@ -1,9 +1,10 @@
 // The tenant portal shell: members only (or a platform admin who came by a one-time link);
 // a suspended hotel shows its members the suspended page instead. The sidebar comes from the
 // unified navigation (scope "portal") with this tenant's overrides applied.
-import { getDb } from "@/db/client";
+
 import { AppShell } from "@/components/shell/app-shell";
 import { SuspendedNotice } from "@/components/tenants/suspended-notice";
+import { getDb } from "@/db/client";
 import { signOutAction } from "@/lib/auth/actions";
 import { getCurrentTenant, requireTenantMember } from "@/lib/auth/guards";
 import { getEnabledFlags } from "@/lib/flags/evaluate";
@@ -21,7 +22,10 @@ export default async function PortalLayout({ children }: { children: React.React
     return <SuspendedNotice tenant={tenant} signOutAction={signOutAction} />;
   }
   const db = await getDb();
-  const [flags, planFeatures] = await Promise.all([getEnabledFlags(db, { tenantId: tenant.id }), getPlanFeatures(db, tenant)]);
+  const [flags, planFeatures] = await Promise.all([
+    getEnabledFlags(db, { tenantId: tenant.id }),
+    getPlanFeatures(db, tenant),
+  ]);
   const menu = await getEffectiveMenu(db, {
     scope: "portal",
     tenantId: tenant.id,

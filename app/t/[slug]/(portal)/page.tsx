@@ -1,9 +1,10 @@
 // The hotel's dashboard. Issue 4 adds occupancy, arrivals and departures.
-import { getDb } from "@/db/client";
+
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
+import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { getCurrentTenant, requireTenantMember } from "@/lib/auth/guards";
 import { listTenantMembers } from "@/lib/tenants/queries";
@@ -17,11 +18,19 @@ export default async function PortalDashboardPage() {
   const db = await getDb();
   const [members, activity] = await Promise.all([
     listTenantMembers(db, tenant.id),
-    listAuditEvents(db, { filter: { tenantId: tenant.id }, sort: { id: "occurredAt", desc: true }, limit: 8, offset: 0 }),
+    listAuditEvents(db, {
+      filter: { tenantId: tenant.id },
+      sort: { id: "occurredAt", desc: true },
+      limit: 8,
+      offset: 0,
+    }),
   ]);
   return (
     <div className="space-y-6">
-      <PageHeader title={`Welcome back, ${ctx.user.name.split(" ")[0] ?? ctx.user.name}`} description={`${tenant.name} · ${tenant.timezone}`} />
+      <PageHeader
+        title={`Welcome back, ${ctx.user.name.split(" ")[0] ?? ctx.user.name}`}
+        description={`${tenant.name} · ${tenant.timezone}`}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <StatCard label="Status" value={tenant.status.replace("_", " ")} />
         <StatCard label="Team members" value={members.length} />
@@ -43,7 +52,9 @@ export default async function PortalDashboardPage() {
                     <Badge variant="neutral">{r.action}</Badge>
                     <span className="text-zinc-600">{r.actorLabel}</span>
                   </span>
-                  <time className="text-xs text-zinc-500">{formatDateTime(r.occurredAt, tenant.timezone)}</time>
+                  <time className="text-xs text-zinc-500">
+                    {formatDateTime(r.occurredAt, tenant.timezone)}
+                  </time>
                 </li>
               ))}
             </ul>

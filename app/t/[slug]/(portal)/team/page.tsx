@@ -1,8 +1,9 @@
 // The hotel's team. Issue 4 adds invitations, role changes and removal.
-import { getDb } from "@/db/client";
+
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
 import { getCurrentTenant, requireTenantMember } from "@/lib/auth/guards";
 import { listTenantMembers } from "@/lib/tenants/queries";
 import { formatDateTime } from "@/lib/time";
@@ -35,7 +36,9 @@ export default async function TeamPage() {
                   <td className="px-4 py-2">
                     <Badge variant={m.role === "owner" ? "success" : "neutral"}>{m.role}</Badge>
                   </td>
-                  <td className="px-4 py-2 text-zinc-600">{m.lastLoginAt ? formatDateTime(m.lastLoginAt, tenant.timezone) : "Never"}</td>
+                  <td className="px-4 py-2 text-zinc-600">
+                    {m.lastLoginAt ? formatDateTime(m.lastLoginAt, tenant.timezone) : "Never"}
+                  </td>
                 </tr>
               ))}
             </tbody>
