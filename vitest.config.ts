@@ -13,6 +13,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     include: [
+      "components/**/*.test.ts",
       "lib/**/*.test.ts",
       "db/**/*.test.ts",
       "inngest/**/*.test.ts",

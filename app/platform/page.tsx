@@ -50,7 +50,7 @@ export default async function PlatformOverviewPage() {
           <CardHeader>
             <CardTitle>Recent activity</CardTitle>
             <CardDescription>
-              <Link href="/platform/audit" className="text-indigo-600 hover:underline">
+              <Link href="/platform/audit" className="text-brand-600 hover:underline">
                 Open the audit log
               </Link>
             </CardDescription>
