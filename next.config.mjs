@@ -3,6 +3,8 @@ const nextConfig = {
   // Turbopack breaks PGlite's extension loading when it is bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with status 403 for signed-in users who lack a role.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -47,6 +47,7 @@ export default defineConfig({
       HEARTH_SEED_DEMO: "1",
       AUTH_SECRET: "e2e-secret-that-is-long-enough-for-authjs-0123456789",
       AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
     },
   },
 });
