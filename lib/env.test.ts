@@ -4,7 +4,11 @@ import { inngestConfigured, parseEnv } from "./env";
 describe("parseEnv", () => {
   test("an empty environment gives the embedded defaults", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ HEARTH_DATA_DIR: ".data", ROOT_DOMAIN: "localhost:3000", HEARTH_SEED_DEMO: false });
+    expect(env).toMatchObject({
+      HEARTH_DATA_DIR: ".data",
+      ROOT_DOMAIN: "localhost:3000",
+      HEARTH_SEED_DEMO: false,
+    });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(inngestConfigured(env)).toBe(false);
   });
@@ -21,7 +25,9 @@ describe("parseEnv", () => {
   });
 
   test("reports every bad variable at once", () => {
-    expect(() => parseEnv({ DATABASE_URL: "nope", ROOT_DOMAIN: "a b" })).toThrow(/DATABASE_URL[\s\S]*ROOT_DOMAIN|ROOT_DOMAIN[\s\S]*DATABASE_URL/);
+    expect(() => parseEnv({ DATABASE_URL: "nope", ROOT_DOMAIN: "a b" })).toThrow(
+      /DATABASE_URL[\s\S]*ROOT_DOMAIN|ROOT_DOMAIN[\s\S]*DATABASE_URL/,
+    );
   });
 
   test.each([

@@ -7,9 +7,7 @@ import { SuspendedNotice } from "@/components/tenants/suspended-notice";
 import { getDb } from "@/db/client";
 import { signOutAction } from "@/lib/auth/actions";
 import { getCurrentTenant, requireTenantMember } from "@/lib/auth/guards";
-import { getEnabledFlags } from "@/lib/flags/evaluate";
-import { getEffectiveMenu } from "@/lib/nav/effective-menu";
-import { getPlanFeatures } from "@/lib/tenants/queries";
+import { getTenantPortalMenu } from "@/lib/nav/tenant-menu";
 
 export const dynamic = "force-dynamic";
 
@@ -21,18 +19,7 @@ export default async function PortalLayout({ children }: { children: React.React
   if (tenant.status === "suspended" && !ctx.viaPlatform) {
     return <SuspendedNotice tenant={tenant} signOutAction={signOutAction} />;
   }
-  const db = await getDb();
-  const [flags, planFeatures] = await Promise.all([
-    getEnabledFlags(db, { tenantId: tenant.id }),
-    getPlanFeatures(db, tenant),
-  ]);
-  const menu = await getEffectiveMenu(db, {
-    scope: "portal",
-    tenantId: tenant.id,
-    role: ctx.role,
-    flags,
-    planFeatures: new Set(planFeatures),
-  });
+  const menu = await getTenantPortalMenu(await getDb(), tenant, ctx.role);
   return (
     <AppShell
       brand={{ title: tenant.name, subtitle: "Hotel portal", href: "/" }}
