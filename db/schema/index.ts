@@ -1,5 +1,7 @@
+export * from "./api-keys";
 export * from "./audit";
 export * from "./auth-links";
+export * from "./billing-adjustments";
 export * from "./flags";
 export * from "./jobs";
 export * from "./nav";

@@ -1,4 +1,18 @@
-import { boolean, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** What happens when a trial ends: become a paying tenant (needs a payment method) or be suspended. */
+export const trialEndAction = pgEnum("trial_end_action", ["activate", "suspend"]);
 
 /** Minimal plan catalogue; prices are integer minor units with a currency code. */
 export const platformPlans = pgTable(
@@ -16,11 +30,19 @@ export const platformPlans = pgTable(
     limits: jsonb().$type<Record<string, number>>().notNull().default({}),
     features: text().array().notNull().default([]),
     trialDays: integer().notNull().default(14),
+    /** SMS credits granted once when a tenant starts a trial on this plan. */
+    trialSmsCredits: integer().notNull().default(0),
+    trialEndAction: trialEndAction().notNull().default("suspend"),
+    /** The plan self-service signups get. At most one (partial unique index). */
+    isDefault: boolean().notNull().default(false),
     isPublic: boolean().notNull().default(true),
     isActive: boolean().notNull().default(true),
     sortOrder: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("platform_plans_code_key").on(t.code)],
+  (t) => [
+    uniqueIndex("platform_plans_code_key").on(t.code),
+    uniqueIndex("platform_plans_one_default").on(t.isDefault).where(sql`${t.isDefault}`),
+  ],
 );

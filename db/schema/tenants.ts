@@ -1,9 +1,20 @@
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { platformPlans } from "./plans";
 import { users } from "./users";
 
 export const tenantStatus = pgEnum("tenant_status", ["trial", "active", "past_due", "suspended", "deleted"]);
 export const tenantRole = pgEnum("tenant_role", ["owner", "manager", "staff"]);
+export const billingInterval = pgEnum("billing_interval", ["monthly", "yearly"]);
 
 /** A hotel. `slug` is its subdomain. */
 export const platformTenants = pgTable(
@@ -22,6 +33,12 @@ export const platformTenants = pgTable(
     timezone: text().notNull().default("UTC"),
     locale: text().notNull().default("en"),
     settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    billingInterval: billingInterval().notNull().default("monthly"),
+    /** The current billing period [start, end); proration and the billing cycle read it. */
+    currentPeriodStart: timestamp({ withTimezone: true }),
+    currentPeriodEnd: timestamp({ withTimezone: true }),
+    /** Set by the payments module when a card or mandate is on file; trial expiry reads it. */
+    hasPaymentMethod: boolean().notNull().default(false),
     trialEndsAt: timestamp({ withTimezone: true }),
     suspendedAt: timestamp({ withTimezone: true }),
     suspensionReason: text(),

@@ -20,6 +20,9 @@ export const demoPlans = [
     limits: { rooms: 20, staff_seats: 5, storage_mb: 1024 },
     features: [] as string[],
     sortOrder: 1,
+    trialDays: 14,
+    trialSmsCredits: 50,
+    isDefault: true,
   },
   {
     code: "professional",
@@ -123,6 +126,7 @@ export async function seedDemo(db: Db): Promise<void> {
           currency: t.currency,
           timezone: t.timezone,
           locale: t.locale,
+          ...currentMonth(),
         })
         .onConflictDoNothing({ target: platformTenants.slug });
       const [tenant] = await tx.select().from(platformTenants).where(eq(platformTenants.slug, t.slug));
@@ -147,4 +151,11 @@ async function ensureUser(db: Queryable, email: string, name: string, passwordHa
   const [created] = await db.insert(users).values({ email, name, passwordHash }).returning({ id: users.id });
   if (!created) throw new Error(`could not create demo user ${email}`);
   return created.id;
+}
+
+/** The calendar month (UTC) around now, as the demo hotels' current billing period. */
+function currentMonth(now = new Date()): { currentPeriodStart: Date; currentPeriodEnd: Date } {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  return { currentPeriodStart: start, currentPeriodEnd: end };
 }
