@@ -15,6 +15,11 @@ const platformGrants = {
   "audit.read": ["super_admin", "billing_admin", "support_agent"],
   "audit.export": ["super_admin"],
   "jobs.read": ["super_admin", "support_agent"],
+  "plans.read": ["super_admin", "billing_admin", "support_agent"],
+  "plans.write": ["super_admin", "billing_admin"],
+  "flags.read": ["super_admin", "billing_admin", "support_agent"],
+  "flags.write": ["super_admin"],
+  "api_keys.manage": ["super_admin"],
 } as const satisfies Record<string, readonly PlatformRole[]>;
 
 export type PlatformPermission = keyof typeof platformGrants;
@@ -30,6 +35,8 @@ const tenantGrants = {
   "members.write": ["owner"],
   "nav.write": ["owner"],
   "settings.write": ["owner", "manager"],
+  "plan.read": ["owner", "manager"],
+  "plan.change": ["owner"],
 } as const satisfies Record<string, readonly TenantRole[]>;
 
 export type TenantPermission = keyof typeof tenantGrants;

@@ -50,16 +50,16 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     getEffectiveMenu(database.db, { scope: "portal", tenantId, role, flags: none, planFeatures: none });
 
   test.each([
-    ["super_admin", ["overview", "tenants", "navigation", "audit", "jobs"]],
-    ["billing_admin", ["overview", "tenants", "audit"]],
+    ["super_admin", ["overview", "tenants", "plans", "flags", "navigation", "audit", "jobs", "api-keys"]],
+    ["billing_admin", ["overview", "tenants", "plans", "audit"]],
     ["support_agent", ["overview", "tenants", "audit", "jobs"]],
   ])("the default console menu for %s", async (role, expected) => {
     expect(keys(await console_(role))).toEqual(expected);
   });
 
   test.each([
-    ["owner", ["dashboard", "team", "menu-settings"]],
-    ["manager", ["dashboard", "team"]],
+    ["owner", ["dashboard", "team", "plan", "menu-settings"]],
+    ["manager", ["dashboard", "team", "plan"]],
     ["staff", ["dashboard"]],
   ])("the default portal menu for %s", async (role, expected) => {
     expect(keys(await portal(tenantB, role))).toEqual(expected);
@@ -139,8 +139,8 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
       actor,
     });
     const a = await portal(tenantA, "owner");
-    expect(a.map((m) => m.label)).toEqual(["Crew", "Dashboard"]);
-    expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "team", "menu-settings"]);
+    expect(a.map((m) => m.label)).toEqual(["Crew", "Dashboard", "Plan & usage"]);
+    expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "team", "plan", "menu-settings"]);
     // The console menu ignores tenants' overrides even when a tenant id is passed.
     const consoleMenu = await getEffectiveMenu(db, {
       scope: "console",
@@ -149,7 +149,16 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
       flags: none,
       planFeatures: none,
     });
-    expect(keys(consoleMenu)).toEqual(["overview", "tenants", "navigation", "audit", "jobs"]);
+    expect(keys(consoleMenu)).toEqual([
+      "overview",
+      "tenants",
+      "plans",
+      "flags",
+      "navigation",
+      "audit",
+      "jobs",
+      "api-keys",
+    ]);
     await withTenant(db, tenantA, (tx) =>
       tx.delete(tenantNavOverrides).where(eq(tenantNavOverrides.tenantId, tenantA)),
     );
@@ -205,22 +214,28 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
 
     test("invalidating one scope or tenant leaves the others cached", async () => {
       const db = database.db;
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "audit"]);
-      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "team", "menu-settings"]);
+      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "audit"]);
+      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "team", "plan", "menu-settings"]);
       await db.update(platformNavItems).set({ roles: [] }).where(eq(platformNavItems.key, "jobs"));
       await withTenant(db, tenantB, (tx) =>
         tx.insert(tenantNavOverrides).values({ tenantId: tenantB, itemKey: "team", hidden: true }),
       );
 
       invalidateNavCache({ tenantId: tenantA });
-      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "team", "menu-settings"]);
+      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "team", "plan", "menu-settings"]);
       invalidateNavCache({ tenantId: tenantB });
-      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "menu-settings"]);
+      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "plan", "menu-settings"]);
 
       invalidateNavCache({ scope: "portal" });
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "audit"]);
+      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "audit"]);
       invalidateNavCache({ scope: "console" });
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "audit", "jobs"]);
+      expect(keys(await console_("billing_admin"))).toEqual([
+        "overview",
+        "tenants",
+        "plans",
+        "audit",
+        "jobs",
+      ]);
 
       await db
         .update(platformNavItems)
@@ -235,17 +250,17 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     test("every service invalidates: the next read after a change sees it", async () => {
       const db = database.db;
       const actor = testActor(admin);
-      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", "team", "menu-settings"]);
+      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", "team", "plan", "menu-settings"]);
       await upsertNavOverride(db, { tenantId: tenantA, input: { itemKey: "team", hidden: true }, actor });
-      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", "menu-settings"]);
+      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", "plan", "menu-settings"]);
       await upsertNavOverride(db, { tenantId: tenantA, input: { itemKey: "team", hidden: false }, actor });
-      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", "team", "menu-settings"]);
+      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", "team", "plan", "menu-settings"]);
 
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "audit"]);
+      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "audit"]);
       await updateNavItem(db, { input: { scope: "console", key: "audit", roles: ["super_admin"] }, actor });
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants"]);
+      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans"]);
       await updateNavItem(db, { input: { scope: "console", key: "audit", roles: [] }, actor });
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "audit"]);
+      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "audit"]);
     });
 
     test("entries expire after the TTL, so other processes' changes arrive", async () => {
@@ -267,7 +282,7 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     test("each database has its own entries", async () => {
       const other = await createTestDatabase("pglite");
       try {
-        expect(keys(await console_("super_admin"))).toHaveLength(5);
+        expect(keys(await console_("super_admin"))).toHaveLength(8);
         const empty = await getEffectiveMenu(other.db, {
           scope: "console",
           tenantId: null,

@@ -207,6 +207,7 @@ describe.each(testDatabaseKinds)("navigation import on %s", (kind) => {
     expect((await getEffectiveMenu(db, owner)).map((m) => m.key)).toEqual([
       "dashboard",
       "team",
+      "plan",
       "menu-settings",
     ]);
 
@@ -243,7 +244,13 @@ describe.each(testDatabaseKinds)("navigation import on %s", (kind) => {
     });
 
     const menu = await getEffectiveMenu(db, owner);
-    expect(menu.map((m) => m.label)).toEqual(["Dashboard", "Staff", "Front desk", "Menu settings"]);
+    expect(menu.map((m) => m.label)).toEqual([
+      "Dashboard",
+      "Staff",
+      "Front desk",
+      "Plan & usage",
+      "Menu settings",
+    ]);
     expect(menu[2]?.children?.map((c) => c.key)).toEqual(["arrivals"]);
   });
 

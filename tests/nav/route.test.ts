@@ -100,7 +100,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       expect(res.status).toBe(200);
       const body = await json<MenuBody>(res);
       expect(body.tenantId).toBe(tenantA);
-      expect(body.items.map((i) => i.key)).toEqual(["dashboard", "team", "menu-settings"]);
+      expect(body.items.map((i) => i.key)).toEqual(["dashboard", "team", "plan", "menu-settings"]);
       expect(body.items[0]).toEqual({
         key: "dashboard",
         label: "Dashboard",
@@ -110,7 +110,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
     });
 
     test.each([
-      ["manager", ["dashboard", "team"]],
+      ["manager", ["dashboard", "team", "plan"]],
       ["staff", ["dashboard"]],
     ])("a platform user can preview ?role=%s", async (role, keys) => {
       session.principal = testPrincipal(superAdmin, "super_admin");
@@ -133,6 +133,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       expect((await json<MenuBody>(await get(tenantA))).items.map((i) => i.key)).toEqual([
         "dashboard",
         "team",
+        "plan",
         "menu-settings",
       ]);
     });
@@ -229,15 +230,19 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       session.principal = testPrincipal(superAdmin, "super_admin");
       const hidden = await post(tenantA, { op: "upsert", itemKey: "team", hidden: true });
       expect(hidden.status).toBe(200);
-      expect((await json<MenuBody>(hidden)).items.map((i) => i.key)).toEqual(["dashboard", "menu-settings"]);
+      expect((await json<MenuBody>(hidden)).items.map((i) => i.key)).toEqual([
+        "dashboard",
+        "plan",
+        "menu-settings",
+      ]);
 
       const renamed = await json<MenuBody>(
         await post(tenantA, { op: "upsert", itemKey: "dashboard", label: "Home" }),
       );
-      expect(renamed.items.map((i) => i.label)).toEqual(["Home", "Menu settings"]);
+      expect(renamed.items.map((i) => i.label)).toEqual(["Home", "Plan & usage", "Menu settings"]);
 
       const removed = await json<MenuBody>(await post(tenantA, { op: "remove", itemKey: "team" }));
-      expect(removed.items.map((i) => i.label)).toEqual(["Home", "Team", "Menu settings"]);
+      expect(removed.items.map((i) => i.label)).toEqual(["Home", "Team", "Plan & usage", "Menu settings"]);
 
       const replaced = await json<MenuBody>(
         await post(tenantA, {

@@ -27,13 +27,17 @@ describe.each(testDatabaseKinds)("seedDefaultNav on %s", (kind) => {
     expect((await listNavItems(db, { scope: "console" })).map((i) => i.href)).toEqual([
       "/platform",
       "/platform/tenants",
+      "/platform/plans",
+      "/platform/flags",
       "/platform/navigation",
       "/platform/audit",
       "/platform/jobs",
+      "/platform/api-keys",
     ]);
     expect((await listNavItems(db, { scope: "portal" })).map((i) => i.href)).toEqual([
       "/",
       "/team",
+      "/plan",
       "/settings/menu",
     ]);
 
