@@ -256,6 +256,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
           { key: "menu-settings", label: "Menu", href: "/settings/menu", icon: "menu" },
           { key: "dashboard", label: "Dashboard", href: "/", icon: "layout-dashboard" },
           { key: "team", label: "Team", href: "/team", icon: "users" },
+          { key: "plan", label: "Plan & usage", href: "/plan", icon: "credit-card" },
         ],
       });
 
