@@ -267,6 +267,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       expect((await json<MenuBody>(await get(tenantB))).items.map((i) => i.label)).toEqual([
         "Dashboard",
         "Team",
+        "Plan & usage",
         "Menu settings",
       ]);
 
