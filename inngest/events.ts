@@ -1,6 +1,7 @@
 import { type EventType, eventType } from "inngest";
 import { z } from "zod";
 import { navScope } from "@/db/schema/nav";
+import { billingInterval, tenantStatus } from "@/db/schema/tenants";
 
 /**
  * Every event the app sends, by name (`domain/noun.verb`), with its payload schema. This map is
@@ -13,6 +14,32 @@ export const eventSchemas = {
   "platform/nav.changed": z.object({
     scope: z.enum(navScope.enumValues),
     tenantId: z.uuid().nullable(),
+  }),
+  "tenant/tenant.created": z.object({
+    tenantId: z.uuid(),
+    ownerUserId: z.uuid(),
+    source: z.enum(["console", "api", "signup"]),
+  }),
+  "tenant/status.changed": z.object({
+    tenantId: z.uuid(),
+    from: z.enum(tenantStatus.enumValues),
+    to: z.enum(tenantStatus.enumValues),
+    reason: z.string().nullable(),
+  }),
+  "tenant/trial.ending": z.object({
+    tenantId: z.uuid(),
+    trialEndsAt: z.iso.datetime({ offset: true }),
+    daysLeft: z.number().int(),
+  }),
+  "tenant/trial.ended": z.object({
+    tenantId: z.uuid(),
+    outcome: z.enum(["activated", "suspended"]),
+  }),
+  "tenant/plan.changed": z.object({
+    tenantId: z.uuid(),
+    fromPlanId: z.uuid().nullable(),
+    toPlanId: z.uuid(),
+    interval: z.enum(billingInterval.enumValues),
   }),
 } satisfies Record<string, z.ZodObject>;
 

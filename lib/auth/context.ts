@@ -19,5 +19,5 @@ export type TenantContext = {
   actor: Actor;
 };
 
-/** The caller of a REST route: a signed-in user (platform role or not). Issue 3 adds API keys. */
+/** The caller of a REST route: a signed-in user (platform role or not) or a platform API key (no user). */
 export type ApiPrincipal = { user: SessionUser | null; platformRole: PlatformRole | null; actor: Actor };
