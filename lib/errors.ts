@@ -21,11 +21,18 @@ const statusByCode: Record<ErrorCode, number> = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
-  constructor(code: ErrorCode, message: string, opts: { field?: string } = {}) {
+  /** Structured data for UIs and API clients, e.g. the upgrade hint of a LIMIT_REACHED error. */
+  readonly details?: Record<string, unknown>;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { field?: string; details?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.field = opts.field;
+    this.details = opts.details;
   }
   get status(): number {
     return statusByCode[this.code];

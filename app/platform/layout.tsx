@@ -1,6 +1,7 @@
 // The platform console shell: every /platform page is behind requirePlatformRole, and the
 // sidebar comes from the unified navigation (scope "console"), filtered for the admin's role.
 
+import { ServerFlagsProvider } from "@/components/flags/server-flags-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import { getDb } from "@/db/client";
 import { signOutAction } from "@/lib/auth/actions";
@@ -28,14 +29,16 @@ export default async function PlatformLayout({ children }: { children: React.Rea
     planFeatures: new Set(),
   });
   return (
-    <AppShell
-      brand={{ title: "Hearth", subtitle: "Platform console", href: "/platform" }}
-      menu={menu}
-      user={{ name: ctx.user.name, email: ctx.user.email, roleLabel: roleLabels[ctx.platformRole] }}
-      signOutAction={signOutAction}
-      accent="indigo"
-    >
-      {children}
-    </AppShell>
+    <ServerFlagsProvider tenant={null}>
+      <AppShell
+        brand={{ title: "Hearth", subtitle: "Platform console", href: "/platform" }}
+        menu={menu}
+        user={{ name: ctx.user.name, email: ctx.user.email, roleLabel: roleLabels[ctx.platformRole] }}
+        signOutAction={signOutAction}
+        accent="indigo"
+      >
+        {children}
+      </AppShell>
+    </ServerFlagsProvider>
   );
 }

@@ -3,20 +3,23 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 
-export type ApiErrorBody = { error: { code: string; message: string; field?: string } };
+export type ApiErrorBody = { error: { code: string; message: string; field?: string; details?: unknown } };
 
 export function jsonError(
   status: number,
   code: string,
   message: string,
   field?: string,
+  details?: unknown,
 ): NextResponse<ApiErrorBody> {
-  return NextResponse.json({ error: { code, message, ...(field ? { field } : {}) } }, { status });
+  const error = { code, message, ...(field ? { field } : {}), ...(details !== undefined ? { details } : {}) };
+  return NextResponse.json({ error }, { status });
 }
 
 /** Turns what a route throws into the JSON error contract; unknown errors never leak their text. */
 export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
-  if (error instanceof AppError) return jsonError(error.status, error.code, error.message, error.field);
+  if (error instanceof AppError)
+    return jsonError(error.status, error.code, error.message, error.field, error.details);
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const field = issue?.path.join(".") || undefined;

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { platformFeatureFlags, platformNavItems, tenantNavOverrides } from "@/db/schema";
+import { invalidateFlagCache } from "@/lib/flags/cache";
 import { getEnabledFlags } from "@/lib/flags/evaluate";
 import { invalidateNavCache, NAV_CACHE_TTL_MS } from "@/lib/nav/cache";
 import { getEffectiveMenu } from "@/lib/nav/effective-menu";
@@ -105,6 +106,7 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     ]);
 
     await db.insert(platformFeatureFlags).values({ key: "new_inbox", defaultEnabled: true });
+    invalidateFlagCache();
     expect(await getEnabledFlags(db, { tenantId: tenantB })).toEqual(new Set(["new_inbox"]));
     expect(keys(await getTenantPortalMenu(db, { id: tenantB, planId: null }, "staff"))).toEqual([
       "dashboard",
@@ -116,6 +118,7 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
       .update(platformFeatureFlags)
       .set({ killed: true })
       .where(eq(platformFeatureFlags.key, "new_inbox"));
+    invalidateFlagCache();
     expect(await getEnabledFlags(db, { tenantId: tenantB })).toEqual(new Set());
     expect(keys(await getTenantPortalMenu(db, { id: tenantB, planId: null }, "staff"))).toEqual([
       "dashboard",

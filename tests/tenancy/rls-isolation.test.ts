@@ -104,6 +104,20 @@ describe.each(testDatabaseKinds)("row-level security on %s", (kind) => {
     ).rejects.toThrow();
   });
 
+  test("a nested tenant scope hands the outer transaction back unbound", async () => {
+    const seen = await database.db.transaction(async (tx) => {
+      const inner = await withTenant(tx, a, (t) => t.select().from(tenantMembers));
+      const after = await tx.select().from(tenantMembers);
+      return { inner: inner.length, after: after.length };
+    });
+    expect(seen).toEqual({ inner: 1, after: 2 });
+    const nestedTwice = await withTenant(database.db, a, async (tx) => {
+      await withTenant(tx, b, async () => {});
+      return tx.select().from(tenantMembers);
+    });
+    expect(nestedTwice.map((m) => m.tenantId)).toEqual([a]);
+  });
+
   test("the tenant binding ends with the transaction", async () => {
     await withTenant(database.db, a, async () => {});
     const setting = await database.db.execute(

@@ -2,6 +2,7 @@
 // a suspended hotel shows its members the suspended page instead. The sidebar comes from the
 // unified navigation (scope "portal") with this tenant's overrides applied.
 
+import { ServerFlagsProvider } from "@/components/flags/server-flags-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import { SuspendedNotice } from "@/components/tenants/suspended-notice";
 import { getDb } from "@/db/client";
@@ -21,24 +22,27 @@ export default async function PortalLayout({ children }: { children: React.React
   }
   const menu = await getTenantPortalMenu(await getDb(), tenant, ctx.role);
   return (
-    <AppShell
-      brand={{ title: tenant.name, subtitle: "Hotel portal", href: "/" }}
-      menu={menu}
-      user={{
-        name: ctx.user.name,
-        email: ctx.user.email,
-        roleLabel: ctx.viaPlatform ? "Hearth support (via console)" : roleLabels[ctx.role],
-      }}
-      signOutAction={signOutAction}
-      accent="emerald"
-    >
-      {ctx.viaPlatform ? (
-        <div className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-4 py-2 text-sm text-indigo-800">
-          You are viewing {tenant.name} as Hearth staff. Everything you do here is recorded in the audit log.
-          {tenant.status === "suspended" ? " This hotel is suspended: its members cannot sign in." : ""}
-        </div>
-      ) : null}
-      {children}
-    </AppShell>
+    <ServerFlagsProvider tenant={tenant}>
+      <AppShell
+        brand={{ title: tenant.name, subtitle: "Hotel portal", href: "/" }}
+        menu={menu}
+        user={{
+          name: ctx.user.name,
+          email: ctx.user.email,
+          roleLabel: ctx.viaPlatform ? "Hearth support (via console)" : roleLabels[ctx.role],
+        }}
+        signOutAction={signOutAction}
+        accent="emerald"
+      >
+        {ctx.viaPlatform ? (
+          <div className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-4 py-2 text-sm text-indigo-800">
+            You are viewing {tenant.name} as Hearth staff. Everything you do here is recorded in the audit
+            log.
+            {tenant.status === "suspended" ? " This hotel is suspended: its members cannot sign in." : ""}
+          </div>
+        ) : null}
+        {children}
+      </AppShell>
+    </ServerFlagsProvider>
   );
 }
