@@ -1,4 +1,4 @@
-// The root domain's front page: what Hearth is, and the way into the console.
+// The root domain's front page: what Hearth is, the way to start a trial, and the way into the console.
 import Link from "next/link";
 
 const features = [
@@ -27,9 +27,17 @@ export default function HomePage() {
         <span className="text-lg font-semibold tracking-tight">
           <span className="text-indigo-600">●</span> Hearth
         </span>
-        <Link href="/login" className="text-sm font-medium text-zinc-700 hover:text-zinc-900">
-          Sign in
-        </Link>
+        <nav className="flex items-center gap-4">
+          <Link href="/login" className="text-sm font-medium text-zinc-700 hover:text-zinc-900">
+            Sign in
+          </Link>
+          <Link
+            href="/signup"
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+          >
+            Start free trial
+          </Link>
+        </nav>
       </header>
       <section className="py-20">
         <h1 className="max-w-2xl text-4xl font-semibold tracking-tight text-zinc-900 sm:text-5xl">
@@ -38,14 +46,23 @@ export default function HomePage() {
         <p className="mt-6 max-w-xl text-lg text-zinc-600">
           Hearth runs the front desk, the guest messages and the bills, so your team can run the hotel.
         </p>
-        <div className="mt-8 flex gap-3">
+        <div className="mt-8 flex flex-wrap gap-3">
+          <Link
+            href="/signup"
+            className="rounded-md bg-indigo-600 px-5 py-2.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+          >
+            Start free trial
+          </Link>
           <Link
             href="/login"
-            className="rounded-md bg-indigo-600 px-5 py-2.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+            className="rounded-md border border-zinc-300 bg-white px-5 py-2.5 text-sm font-medium text-zinc-900 shadow-sm hover:bg-zinc-50"
           >
             Sign in to the console
           </Link>
         </div>
+        <p className="mt-3 text-sm text-zinc-500">
+          No card needed. Your hotel gets its own address in a minute.
+        </p>
       </section>
       <section className="grid gap-4 pb-20 sm:grid-cols-2">
         {features.map((f) => (

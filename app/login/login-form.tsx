@@ -8,8 +8,8 @@ import { type LoginState, loginAction } from "@/lib/auth/actions";
 import { FormAlert } from "./auth-card";
 
 /** Email + password; the host it is posted to decides whether this signs in to the console or a portal. */
-export function LoginForm({ next }: { next: string }) {
-  const [state, formAction] = useActionState<LoginState, FormData>(loginAction, {});
+export function LoginForm({ next, email }: { next: string; email?: string }) {
+  const [state, formAction] = useActionState<LoginState, FormData>(loginAction, { email });
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4">
       {state.error ? <FormAlert>{state.error}</FormAlert> : null}

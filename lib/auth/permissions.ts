@@ -37,6 +37,10 @@ const tenantGrants = {
   "settings.write": ["owner", "manager"],
   "plan.read": ["owner", "manager"],
   "plan.change": ["owner"],
+  "rooms.write": ["owner", "manager"],
+  "guests.write": ["owner", "manager", "staff"],
+  "bookings.write": ["owner", "manager", "staff"],
+  "service_requests.write": ["owner", "manager", "staff"],
 } as const satisfies Record<string, readonly TenantRole[]>;
 
 export type TenantPermission = keyof typeof tenantGrants;

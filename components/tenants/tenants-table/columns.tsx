@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import type { TenantListRow } from "@/lib/tenants/queries";
@@ -12,7 +13,12 @@ export const tenantColumns = col.columns([
     header: "Hotel",
     cell: (c) => (
       <div>
-        <div className="font-medium text-zinc-900">{c.getValue()}</div>
+        <Link
+          href={`/platform/tenants/${c.row.original.id}`}
+          className="font-medium text-zinc-900 hover:text-brand-700 hover:underline"
+        >
+          {c.getValue()}
+        </Link>
         <div className="text-xs text-zinc-500">{c.row.original.slug}</div>
       </div>
     ),

@@ -13,9 +13,9 @@ export default async function PortalLoginPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ next?: string | string[] }>;
+  searchParams: Promise<{ next?: string | string[]; welcome?: string | string[]; email?: string | string[] }>;
 }) {
-  const [{ slug }, { next: rawNext }] = await Promise.all([params, searchParams]);
+  const [{ slug }, { next: rawNext, welcome, email: rawEmail }] = await Promise.all([params, searchParams]);
   // The host decides the tenant (unknown or deleted: 404); the route's slug must agree with it.
   const tenant = await getCurrentTenant();
   if (tenant.slug !== slug) notFound();
@@ -30,7 +30,12 @@ export default async function PortalLoginPage({
       description={`Sign in with the account ${tenant.name} gave you.`}
       footer="Trouble signing in? Contact your hotel's owner or manager."
     >
-      <LoginForm next={next} />
+      {welcome === "1" ? (
+        <p className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Welcome to Hearth! {tenant.name} is ready. Sign in with the email and password you just chose.
+        </p>
+      ) : null}
+      <LoginForm next={next} email={typeof rawEmail === "string" ? rawEmail.slice(0, 254) : undefined} />
     </AuthCard>
   );
 }

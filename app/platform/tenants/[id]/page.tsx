@@ -1,0 +1,145 @@
+// Console > Tenant detail: overview, members, plan & limits, settings, messages and audit, as
+// `?tab=` links; the header carries the status actions the state machine and the role allow.
+import { ExternalLink } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { RawSearchParams } from "@/components/data-table/params";
+import { TenantStatusBadge } from "@/components/tenants/status-badge";
+import { OpenPortalButton } from "@/components/tenants/tenants-table/open-portal-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import type { Queryable } from "@/db/connect";
+import { listAuditEvents } from "@/lib/audit/queries";
+import { requirePlatformRole } from "@/lib/auth/guards";
+import { platformCan } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
+import { countTenantEmails, listTenantEmails } from "@/lib/messaging/outbox";
+import { getPlanById } from "@/lib/plans/queries";
+import { getLimitUsage } from "@/lib/plans/usage";
+import { tenantUrl } from "@/lib/tenancy/host";
+import { canTransition } from "@/lib/tenants/lifecycle";
+import { getTenantById, listTenantMembers, type Tenant } from "@/lib/tenants/queries";
+import { regions } from "@/lib/tenants/regions";
+import { AuditTab } from "./audit-tab";
+import { MembersTab } from "./members-tab";
+import { MessagesTab } from "./messages-tab";
+import { OverviewTab } from "./overview-tab";
+import { PlanTab } from "./plan-tab";
+import { TenantSettingsForm } from "./settings-form";
+import { TenantStatusActions } from "./status-actions";
+import { parseTenantTab, TenantTabNav } from "./tab-nav";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
+
+export async function generateMetadata({ params }: Props) {
+  const tenant = await getTenantById(await getDb(), (await params).id);
+  return { title: tenant?.name ?? "Tenant" };
+}
+
+export default async function TenantDetailPage({ params, searchParams }: Props) {
+  const ctx = await requirePlatformRole("tenants.read");
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const db = await getDb();
+  const tenant = await getTenantById(db, id);
+  if (!tenant) notFound();
+  const tab = parseTenantTab(query.tab);
+  const e = env();
+  const portalUrl = tenantUrl(tenant.slug, e.ROOT_DOMAIN, e.PUBLIC_PROTOCOL);
+  const canWrite = platformCan(ctx.platformRole, "tenants.write");
+  const can = {
+    suspend: canWrite && canTransition(tenant.status, "suspended"),
+    activate: canWrite && canTransition(tenant.status, "active"),
+    delete: canWrite && canTransition(tenant.status, "deleted"),
+  };
+  const canOpenPortal = platformCan(ctx.platformRole, "tenants.open_portal") && tenant.status !== "deleted";
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        eyebrow={
+          <Link href="/platform/tenants" className="hover:text-zinc-900">
+            ← Tenants
+          </Link>
+        }
+        title={tenant.name}
+        description={
+          <a href={portalUrl} className="inline-flex items-center gap-1 font-mono hover:text-zinc-900">
+            {tenant.slug}.{e.ROOT_DOMAIN} <ExternalLink className="size-3.5" aria-hidden />
+          </a>
+        }
+        actions={
+          <>
+            <TenantStatusActions
+              tenant={{ id: tenant.id, name: tenant.name, slug: tenant.slug, status: tenant.status }}
+              can={can}
+            />
+            {canOpenPortal ? <OpenPortalButton tenantId={tenant.id} name={tenant.name} /> : null}
+          </>
+        }
+      >
+        <TenantStatusBadge status={tenant.status} />
+      </PageHeader>
+      <TenantTabNav tenantId={tenant.id} active={tab} />
+      {tab === "overview" ? await renderOverview(db, tenant, portalUrl) : null}
+      {tab === "members" ? (
+        <MembersTab members={await listTenantMembers(db, tenant.id)} timezone={tenant.timezone} />
+      ) : null}
+      {tab === "plan" ? (
+        <PlanTab
+          tenant={tenant}
+          plan={tenant.planId ? await getPlanById(db, tenant.planId) : null}
+          usage={await getLimitUsage(db, tenant.id)}
+        />
+      ) : null}
+      {tab === "settings" ? (
+        <TenantSettingsForm
+          key={tenant.updatedAt.toISOString()}
+          tenant={{
+            id: tenant.id,
+            name: tenant.name,
+            contactEmail: tenant.contactEmail,
+            contactPhone: tenant.contactPhone,
+            country: tenant.country,
+            currency: tenant.currency,
+            timezone: tenant.timezone,
+            locale: tenant.locale,
+            settings: tenant.settings,
+          }}
+          regions={regions}
+          timeZones={Intl.supportedValuesOf("timeZone")}
+          canEdit={canWrite && tenant.status !== "deleted"}
+        />
+      ) : null}
+      {tab === "messages" ? (
+        <MessagesTab
+          emails={await listTenantEmails(db, { tenantId: tenant.id })}
+          timezone={tenant.timezone}
+        />
+      ) : null}
+      {tab === "audit" ? <AuditTab db={db} tenantId={tenant.id} searchParams={query} /> : null}
+    </div>
+  );
+}
+
+async function renderOverview(db: Queryable, tenant: Tenant, portalUrl: string) {
+  const [plan, members, emails, audit] = await Promise.all([
+    tenant.planId ? getPlanById(db, tenant.planId) : null,
+    listTenantMembers(db, tenant.id),
+    countTenantEmails(db, tenant.id),
+    listAuditEvents(db, {
+      filter: { tenantId: tenant.id },
+      sort: { id: "occurredAt", desc: true },
+      limit: 1,
+      offset: 0,
+    }),
+  ]);
+  return (
+    <OverviewTab
+      tenant={tenant}
+      plan={plan}
+      portalUrl={portalUrl}
+      counts={{ members: members.length, emails, auditEvents: audit.total }}
+      now={new Date()}
+    />
+  );
+}
