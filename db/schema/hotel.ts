@@ -58,7 +58,13 @@ export const guests = pgTable(
   (t) => [index("guests_tenant_name_idx").on(t.tenantId, t.name)],
 );
 
-export const bookingStatus = pgEnum("booking_status", ["pending", "confirmed", "checked_in", "checked_out", "cancelled"]);
+export const bookingStatus = pgEnum("booking_status", [
+  "pending",
+  "confirmed",
+  "checked_in",
+  "checked_out",
+  "cancelled",
+]);
 
 /**
  * A stay: nights from check-in (inclusive) to check-out (exclusive), as calendar dates in the
@@ -104,7 +110,12 @@ export const bookings = pgTable(
   ],
 );
 
-export const serviceRequestKind = pgEnum("service_request_kind", ["housekeeping", "maintenance", "room_service", "other"]);
+export const serviceRequestKind = pgEnum("service_request_kind", [
+  "housekeeping",
+  "maintenance",
+  "room_service",
+  "other",
+]);
 export const serviceRequestStatus = pgEnum("service_request_status", ["open", "in_progress", "done"]);
 
 export const serviceRequests = pgTable(
