@@ -179,12 +179,13 @@ describe.each(testDatabaseKinds)("plan services on %s", (kind) => {
 
     expect((await appError(setDefaultPlan(db, { id: hidden.id, actor }))).message).toContain("private");
     expect((await appError(setDefaultPlan(db, { id: archived.id, actor }))).message).toContain("archived");
+    // Thunks, run one at a time: a rejection must never sit unobserved while another is awaited.
     for (const attempt of [
-      archivePlan(db, { id: second.id, actor }),
-      deletePlan(db, { id: second.id, actor }),
-      updatePlan(db, { input: { id: second.id, isPublic: false }, actor }),
+      () => archivePlan(db, { id: second.id, actor }),
+      () => deletePlan(db, { id: second.id, actor }),
+      () => updatePlan(db, { input: { id: second.id, isPublic: false }, actor }),
     ]) {
-      const error = await appError(attempt);
+      const error = await appError(attempt());
       expect(error.code).toBe("CONFLICT");
       expect(error.message).toContain("default plan");
     }
