@@ -175,7 +175,13 @@ async function attempt(
     .select({ id: platformTenants.id })
     .from(platformTenants)
     .where(eq(platformTenants.slug, input.slug));
-  if (taken) throw slugTaken(input.slug);
+  if (taken) {
+    // A twin may have committed between the two reads above (each statement has its own snapshot
+    // under READ COMMITTED): look again before calling the slug taken.
+    const twin = await findExisting(tx, input, source, idem);
+    if (twin) return twin;
+    throw slugTaken(input.slug);
+  }
   const plan = await resolvePlan(tx, input.planCode);
 
   // Claimed first: a concurrent twin with the same key blocks here until this transaction ends.
