@@ -2,6 +2,7 @@ import { type EventType, eventType } from "inngest";
 import { z } from "zod";
 import { navScope } from "@/db/schema/nav";
 import { billingInterval, tenantStatus } from "@/db/schema/tenants";
+import { domainEventSchemas } from "@/lib/events/schemas";
 
 /**
  * Every event the app sends, by name (`domain/noun.verb`), with its payload schema. This map is
@@ -41,6 +42,8 @@ export const eventSchemas = {
     toPlanId: z.uuid(),
     interval: z.enum(billingInterval.enumValues),
   }),
+  // The hotel's domain events (hotel/booking.confirmed, …), sent from the outbox: lib/events.
+  ...domainEventSchemas,
 } satisfies Record<string, z.ZodObject>;
 
 export type EventName = keyof typeof eventSchemas;

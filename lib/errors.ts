@@ -46,3 +46,11 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** Postgres exclusion-constraint violations (SQLSTATE 23P01), e.g. an overlapping booking. */
+export function isExclusionViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23P01") return true;
+  }
+  return false;
+}

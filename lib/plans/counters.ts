@@ -16,6 +16,7 @@
 // count inside withTenant for the same tenant (as changeTenantPlan does) or inside a transaction
 // that only touches this tenant's rows afterwards.
 import { eq } from "drizzle-orm";
+import "@/lib/hotel/room-limit-counter";
 import { tenantMembers } from "@/db/schema";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { type LimitCounter, registerLimitCounter } from "./limit-registry";
