@@ -13,6 +13,10 @@ import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/helpers/db";
 import { createPlan, createTenant, createUser, type TestUser, testActor } from "@/tests/helpers/fixtures";
 
+// The hotel-operations items every portal role sees, between Dashboard and Team (lib/nav/defaults.ts).
+const hotel = ["front-desk", "bookings", "guests", "rooms", "requests"];
+const hotelLabels = ["Front desk", "Bookings", "Guests", "Rooms", "Service requests"];
+
 const keys = (menu: MenuItem[]) => menu.map((m) => m.key);
 const none = new Set<string>();
 
@@ -59,9 +63,9 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
   });
 
   test.each([
-    ["owner", ["dashboard", "team", "plan", "menu-settings"]],
-    ["manager", ["dashboard", "team", "plan"]],
-    ["staff", ["dashboard"]],
+    ["owner", ["dashboard", ...hotel, "team", "plan", "menu-settings"]],
+    ["manager", ["dashboard", ...hotel, "team", "plan"]],
+    ["staff", ["dashboard", ...hotel]],
   ])("the default portal menu for %s", async (role, expected) => {
     expect(keys(await portal(tenantB, role))).toEqual(expected);
   });
@@ -99,10 +103,12 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     // A is on a plan with analytics, B is not; the flag is off everywhere.
     expect(keys(await getTenantPortalMenu(db, { id: tenantA, planId: planA }, "staff"))).toEqual([
       "dashboard",
+      ...hotel,
       "reports",
     ]);
     expect(keys(await getTenantPortalMenu(db, { id: tenantB, planId: null }, "staff"))).toEqual([
       "dashboard",
+      ...hotel,
     ]);
 
     await db.insert(platformFeatureFlags).values({ key: "new_inbox", defaultEnabled: true });
@@ -110,6 +116,7 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     expect(await getEnabledFlags(db, { tenantId: tenantB })).toEqual(new Set(["new_inbox"]));
     expect(keys(await getTenantPortalMenu(db, { id: tenantB, planId: null }, "staff"))).toEqual([
       "dashboard",
+      ...hotel,
       "inbox",
     ]);
 
@@ -122,6 +129,7 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     expect(await getEnabledFlags(db, { tenantId: tenantB })).toEqual(new Set());
     expect(keys(await getTenantPortalMenu(db, { id: tenantB, planId: null }, "staff"))).toEqual([
       "dashboard",
+      ...hotel,
     ]);
 
     await updateNavItem(db, { input: { scope: "portal", key: "inbox", isActive: false }, actor });
@@ -142,8 +150,14 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
       actor,
     });
     const a = await portal(tenantA, "owner");
-    expect(a.map((m) => m.label)).toEqual(["Crew", "Dashboard", "Plan & usage"]);
-    expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "team", "plan", "menu-settings"]);
+    expect(a.map((m) => m.label)).toEqual(["Crew", "Dashboard", ...hotelLabels, "Plan & usage"]);
+    expect(keys(await portal(tenantB, "owner"))).toEqual([
+      "dashboard",
+      ...hotel,
+      "team",
+      "plan",
+      "menu-settings",
+    ]);
     // The console menu ignores tenants' overrides even when a tenant id is passed.
     const consoleMenu = await getEffectiveMenu(db, {
       scope: "console",
@@ -200,14 +214,14 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
   describe("cache", () => {
     test("reads are cached: a change made behind the services' back is not seen until invalidation", async () => {
       const db = database.db;
-      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard"]);
+      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard", ...hotel]);
       await db
         .update(platformNavItems)
         .set({ roles: [] })
         .where(and(eq(platformNavItems.scope, "portal"), eq(platformNavItems.key, "team")));
-      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard"]);
+      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard", ...hotel]);
       invalidateNavCache({ scope: "portal" });
-      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard", "team"]);
+      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard", ...hotel, "team"]);
       await db
         .update(platformNavItems)
         .set({ roles: ["owner", "manager"] })
@@ -218,16 +232,28 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     test("invalidating one scope or tenant leaves the others cached", async () => {
       const db = database.db;
       expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "audit"]);
-      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "team", "plan", "menu-settings"]);
+      expect(keys(await portal(tenantB, "owner"))).toEqual([
+        "dashboard",
+        ...hotel,
+        "team",
+        "plan",
+        "menu-settings",
+      ]);
       await db.update(platformNavItems).set({ roles: [] }).where(eq(platformNavItems.key, "jobs"));
       await withTenant(db, tenantB, (tx) =>
         tx.insert(tenantNavOverrides).values({ tenantId: tenantB, itemKey: "team", hidden: true }),
       );
 
       invalidateNavCache({ tenantId: tenantA });
-      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "team", "plan", "menu-settings"]);
+      expect(keys(await portal(tenantB, "owner"))).toEqual([
+        "dashboard",
+        ...hotel,
+        "team",
+        "plan",
+        "menu-settings",
+      ]);
       invalidateNavCache({ tenantId: tenantB });
-      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", "plan", "menu-settings"]);
+      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", ...hotel, "plan", "menu-settings"]);
 
       invalidateNavCache({ scope: "portal" });
       expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "audit"]);
@@ -253,11 +279,23 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     test("every service invalidates: the next read after a change sees it", async () => {
       const db = database.db;
       const actor = testActor(admin);
-      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", "team", "plan", "menu-settings"]);
+      expect(keys(await portal(tenantA, "owner"))).toEqual([
+        "dashboard",
+        ...hotel,
+        "team",
+        "plan",
+        "menu-settings",
+      ]);
       await upsertNavOverride(db, { tenantId: tenantA, input: { itemKey: "team", hidden: true }, actor });
-      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", "plan", "menu-settings"]);
+      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", ...hotel, "plan", "menu-settings"]);
       await upsertNavOverride(db, { tenantId: tenantA, input: { itemKey: "team", hidden: false }, actor });
-      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", "team", "plan", "menu-settings"]);
+      expect(keys(await portal(tenantA, "owner"))).toEqual([
+        "dashboard",
+        ...hotel,
+        "team",
+        "plan",
+        "menu-settings",
+      ]);
 
       expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "audit"]);
       await updateNavItem(db, { input: { scope: "console", key: "audit", roles: ["super_admin"] }, actor });
@@ -269,13 +307,13 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     test("entries expire after the TTL, so other processes' changes arrive", async () => {
       const db = database.db;
       vi.useFakeTimers({ toFake: ["Date"] });
-      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard"]);
+      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard", ...hotel]);
       // Another process changes the row; this process is not told.
       await db.update(platformNavItems).set({ roles: [] }).where(eq(platformNavItems.key, "menu-settings"));
       vi.setSystemTime(Date.now() + NAV_CACHE_TTL_MS - 1_000);
-      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard"]);
+      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard", ...hotel]);
       vi.setSystemTime(Date.now() + 2_000);
-      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard", "menu-settings"]);
+      expect(keys(await portal(tenantB, "staff"))).toEqual(["dashboard", ...hotel, "menu-settings"]);
       await db
         .update(platformNavItems)
         .set({ roles: ["owner"] })

@@ -9,6 +9,10 @@ import { seedDefaultNav } from "@/lib/nav/seed";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/helpers/db";
 import { createUser, type TestUser, testActor } from "@/tests/helpers/fixtures";
 
+// The hotel-operations items every portal role sees, between Dashboard and Team (lib/nav/defaults.ts).
+const hotel = ["front-desk", "bookings", "guests", "rooms", "requests"];
+const hotelLabels = ["Front desk", "Bookings", "Guests", "Rooms", "Service requests"];
+
 const definition = {
   version: 1,
   items: [
@@ -34,19 +38,19 @@ const definition = {
     // created, with a child
     {
       scope: "portal",
-      key: "front-desk",
-      label: "Front desk",
-      href: "/front-desk",
-      icon: "concierge-bell",
+      key: "reports",
+      label: "Reports",
+      href: "/reports",
+      icon: "bar-chart-3",
       sortOrder: 30,
     },
     {
       scope: "portal",
-      key: "arrivals",
-      label: "Arrivals",
-      href: "/front-desk/arrivals",
+      key: "occupancy",
+      label: "Occupancy",
+      href: "/reports/occupancy",
       icon: "calendar-days",
-      parentKey: "front-desk",
+      parentKey: "reports",
     },
   ],
 };
@@ -80,7 +84,7 @@ describe.each(testDatabaseKinds)("navigation import on %s", (kind) => {
     expect(report).toEqual({
       valid: true,
       errors: [],
-      toCreate: ["portal:front-desk", "portal:arrivals"],
+      toCreate: ["portal:reports", "portal:occupancy"],
       toUpdate: ["portal:team"],
       unchanged: ["portal:dashboard"],
       applied: false,
@@ -206,6 +210,7 @@ describe.each(testDatabaseKinds)("navigation import on %s", (kind) => {
     invalidateNavCache();
     expect((await getEffectiveMenu(db, owner)).map((m) => m.key)).toEqual([
       "dashboard",
+      ...hotel,
       "team",
       "plan",
       "menu-settings",
@@ -225,8 +230,8 @@ describe.each(testDatabaseKinds)("navigation import on %s", (kind) => {
 
     const portal = await listNavItems(db, { scope: "portal" });
     expect(portal.find((i) => i.key === "team")?.label).toBe("Staff");
-    expect(portal.find((i) => i.key === "arrivals")).toMatchObject({
-      parentKey: "front-desk",
+    expect(portal.find((i) => i.key === "occupancy")).toMatchObject({
+      parentKey: "reports",
       icon: "calendar-days",
     });
 
@@ -237,7 +242,7 @@ describe.each(testDatabaseKinds)("navigation import on %s", (kind) => {
       .orderBy(desc(platformAuditStream.id));
     expect(audit).toMatchObject({ actorUserId: admin.id, targetType: "nav_definition" });
     expect(audit?.summary).toMatchObject({
-      created: ["portal:front-desk", "portal:arrivals"],
+      created: ["portal:reports", "portal:occupancy"],
       updated: ["portal:team"],
       unchanged: 1,
       before: [expect.objectContaining({ key: "team", label: "Team" })],
@@ -246,12 +251,13 @@ describe.each(testDatabaseKinds)("navigation import on %s", (kind) => {
     const menu = await getEffectiveMenu(db, owner);
     expect(menu.map((m) => m.label)).toEqual([
       "Dashboard",
+      ...hotelLabels,
       "Staff",
-      "Front desk",
+      "Reports",
       "Plan & usage",
       "Menu settings",
     ]);
-    expect(menu[2]?.children?.map((c) => c.key)).toEqual(["arrivals"]);
+    expect(menu.find((m) => m.key === "reports")?.children?.map((c) => c.key)).toEqual(["occupancy"]);
   });
 
   test("importing the same file again changes nothing and audits nothing", async () => {

@@ -17,6 +17,17 @@ import {
   testPrincipal,
 } from "@/tests/helpers/fixtures";
 
+// The hotel-operations items every portal role sees, between Dashboard and Team (lib/nav/defaults.ts).
+const hotel = ["front-desk", "bookings", "guests", "rooms", "requests"];
+const hotelLabels = ["Front desk", "Bookings", "Guests", "Rooms", "Service requests"];
+const hotelItems = [
+  { key: "front-desk", label: "Front desk", href: "/front-desk", icon: "concierge-bell" },
+  { key: "bookings", label: "Bookings", href: "/bookings", icon: "calendar-days" },
+  { key: "guests", label: "Guests", href: "/guests", icon: "home" },
+  { key: "rooms", label: "Rooms", href: "/rooms", icon: "bed-double" },
+  { key: "requests", label: "Service requests", href: "/requests", icon: "life-buoy" },
+];
+
 // Only the session lookup is faked; everything behind it (tenant lookup, membership, RLS, services) is real.
 const session = vi.hoisted(() => ({ principal: null as ApiPrincipal | null }));
 vi.mock("@/lib/auth/api", () => ({
@@ -100,7 +111,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       expect(res.status).toBe(200);
       const body = await json<MenuBody>(res);
       expect(body.tenantId).toBe(tenantA);
-      expect(body.items.map((i) => i.key)).toEqual(["dashboard", "team", "plan", "menu-settings"]);
+      expect(body.items.map((i) => i.key)).toEqual(["dashboard", ...hotel, "team", "plan", "menu-settings"]);
       expect(body.items[0]).toEqual({
         key: "dashboard",
         label: "Dashboard",
@@ -110,8 +121,8 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
     });
 
     test.each([
-      ["manager", ["dashboard", "team", "plan"]],
-      ["staff", ["dashboard"]],
+      ["manager", ["dashboard", ...hotel, "team", "plan"]],
+      ["staff", ["dashboard", ...hotel]],
     ])("a platform user can preview ?role=%s", async (role, keys) => {
       session.principal = testPrincipal(superAdmin, "super_admin");
       const body = await json<MenuBody>(await get(tenantA, `?role=${role}`));
@@ -128,10 +139,11 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
     test("a member sees the menu of their own role, whatever they ask to preview", async () => {
       session.principal = testPrincipal(staffA);
       const body = await json<MenuBody>(await get(tenantA, "?role=owner"));
-      expect(body.items.map((i) => i.key)).toEqual(["dashboard"]);
+      expect(body.items.map((i) => i.key)).toEqual(["dashboard", ...hotel]);
       session.principal = testPrincipal(ownerA);
       expect((await json<MenuBody>(await get(tenantA))).items.map((i) => i.key)).toEqual([
         "dashboard",
+        ...hotel,
         "team",
         "plan",
         "menu-settings",
@@ -232,6 +244,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       expect(hidden.status).toBe(200);
       expect((await json<MenuBody>(hidden)).items.map((i) => i.key)).toEqual([
         "dashboard",
+        ...hotel,
         "plan",
         "menu-settings",
       ]);
@@ -239,10 +252,21 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       const renamed = await json<MenuBody>(
         await post(tenantA, { op: "upsert", itemKey: "dashboard", label: "Home" }),
       );
-      expect(renamed.items.map((i) => i.label)).toEqual(["Home", "Plan & usage", "Menu settings"]);
+      expect(renamed.items.map((i) => i.label)).toEqual([
+        "Home",
+        ...hotelLabels,
+        "Plan & usage",
+        "Menu settings",
+      ]);
 
       const removed = await json<MenuBody>(await post(tenantA, { op: "remove", itemKey: "team" }));
-      expect(removed.items.map((i) => i.label)).toEqual(["Home", "Team", "Plan & usage", "Menu settings"]);
+      expect(removed.items.map((i) => i.label)).toEqual([
+        "Home",
+        ...hotelLabels,
+        "Team",
+        "Plan & usage",
+        "Menu settings",
+      ]);
 
       const replaced = await json<MenuBody>(
         await post(tenantA, {
@@ -255,6 +279,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
         items: [
           { key: "menu-settings", label: "Menu", href: "/settings/menu", icon: "menu" },
           { key: "dashboard", label: "Dashboard", href: "/", icon: "layout-dashboard" },
+          ...hotelItems,
           { key: "team", label: "Team", href: "/team", icon: "users" },
           { key: "plan", label: "Plan & usage", href: "/plan", icon: "credit-card" },
         ],
@@ -266,6 +291,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       session.principal = testPrincipal(ownerB);
       expect((await json<MenuBody>(await get(tenantB))).items.map((i) => i.label)).toEqual([
         "Dashboard",
+        ...hotelLabels,
         "Team",
         "Plan & usage",
         "Menu settings",

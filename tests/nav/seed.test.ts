@@ -36,6 +36,11 @@ describe.each(testDatabaseKinds)("seedDefaultNav on %s", (kind) => {
     ]);
     expect((await listNavItems(db, { scope: "portal" })).map((i) => i.href)).toEqual([
       "/",
+      "/front-desk",
+      "/bookings",
+      "/guests",
+      "/rooms",
+      "/requests",
       "/team",
       "/plan",
       "/settings/menu",

@@ -57,33 +57,40 @@ describe.each(testDatabaseKinds)("nav services on %s", (kind) => {
       const created = await createNavItem(db, {
         input: {
           scope: "portal",
-          key: "rooms",
-          label: "Rooms",
-          href: "/rooms",
+          key: "wellness",
+          label: "Wellness",
+          href: "/wellness",
           icon: "bed-double",
           sortOrder: 30,
         },
         actor,
       });
-      expect(created).toMatchObject({ scope: "portal", key: "rooms", roles: [], isActive: true });
+      expect(created).toMatchObject({ scope: "portal", key: "wellness", roles: [], isActive: true });
       const createdAudit = await lastAudit("nav.item.create");
       expect(createdAudit).toMatchObject({
         actorUserId: admin.id,
         actorLabel: admin.email,
         targetType: "nav_item",
-        targetId: "portal:rooms",
+        targetId: "portal:wellness",
         tenantId: null,
       });
-      expect(createdAudit?.summary.after).toMatchObject({ key: "rooms", label: "Rooms", href: "/rooms" });
+      expect(createdAudit?.summary.after).toMatchObject({
+        key: "wellness",
+        label: "Wellness",
+        href: "/wellness",
+      });
 
-      await updateNavItem(db, { input: { scope: "portal", key: "rooms", label: "Rooms & rates" }, actor });
+      await updateNavItem(db, {
+        input: { scope: "portal", key: "wellness", label: "Wellness & spa" },
+        actor,
+      });
       const updatedAudit = await lastAudit("nav.item.update");
-      expect(updatedAudit?.summary.before).toMatchObject({ label: "Rooms" });
-      expect(updatedAudit?.summary.after).toMatchObject({ label: "Rooms & rates", href: "/rooms" });
+      expect(updatedAudit?.summary.before).toMatchObject({ label: "Wellness" });
+      expect(updatedAudit?.summary.after).toMatchObject({ label: "Wellness & spa", href: "/wellness" });
 
-      await deleteNavItem(db, { scope: "portal", key: "rooms", actor });
-      expect(await lastAudit("nav.item.delete")).toMatchObject({ targetId: "portal:rooms" });
-      expect((await listNavItems(db, { scope: "portal" })).map((i) => i.key)).not.toContain("rooms");
+      await deleteNavItem(db, { scope: "portal", key: "wellness", actor });
+      expect(await lastAudit("nav.item.delete")).toMatchObject({ targetId: "portal:wellness" });
+      expect((await listNavItems(db, { scope: "portal" })).map((i) => i.key)).not.toContain("wellness");
     });
 
     test("an update that changes nothing writes nothing", async () => {

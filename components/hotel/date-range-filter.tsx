@@ -1,0 +1,45 @@
+"use client";
+
+import { parseAsString, useQueryStates } from "nuqs";
+import * as React from "react";
+import { Input } from "@/components/ui/input";
+import { cn } from "@/lib/utils";
+
+/**
+ * "Stays from … to …" above a table: `?from=` and `?to=` (YYYY-MM-DD) in the URL, read by the page
+ * like the table's other filters. Changing either goes back to the first page.
+ */
+export function DateRangeFilter({ className }: { className?: string }) {
+  const [isPending, startTransition] = React.useTransition();
+  const [range, setRange] = useQueryStates(
+    { from: parseAsString, to: parseAsString, page: parseAsString },
+    { shallow: false, history: "push", scroll: false, startTransition },
+  );
+  const set = (key: "from" | "to", value: string) => void setRange({ [key]: value || null, page: null });
+  return (
+    <fieldset
+      className={cn("flex items-center gap-1.5 text-[13px] text-zinc-500", className)}
+      aria-busy={isPending}
+    >
+      <legend className="sr-only">Stays between</legend>
+      <span aria-hidden>Stays</span>
+      <Input
+        type="date"
+        aria-label="Stays from"
+        value={range.from ?? ""}
+        max={range.to ?? undefined}
+        onChange={(e) => set("from", e.target.value)}
+        className="h-8 w-36 text-[13px]"
+      />
+      <span aria-hidden>–</span>
+      <Input
+        type="date"
+        aria-label="Stays until"
+        value={range.to ?? ""}
+        min={range.from ?? undefined}
+        onChange={(e) => set("to", e.target.value)}
+        className="h-8 w-36 text-[13px]"
+      />
+    </fieldset>
+  );
+}
