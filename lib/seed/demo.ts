@@ -4,6 +4,7 @@ import { platformPlans, platformTenants, platformUsers, tenantMembers, users } f
 import { hashPassword } from "@/lib/auth/password";
 import type { PlatformRole } from "@/lib/auth/permissions";
 import type { TenantRole } from "@/lib/tenants/queries";
+import { type DemoHotelData, demoGrandview, demoSeaside, seedDemoHotelData } from "./demo-hotel";
 
 /** The one password of every demo account. Embedded/dev only; printed on start. */
 export const DEMO_PASSWORD = "hearth-demo";
@@ -59,6 +60,8 @@ type DemoTenant = {
   timezone: string;
   locale: string;
   members: Array<{ email: string; name: string; role: TenantRole }>;
+  /** Rooms, guests and bookings (see ./demo-hotel.ts). */
+  hotel: DemoHotelData;
 };
 
 export const demoTenants: DemoTenant[] = [
@@ -75,6 +78,7 @@ export const demoTenants: DemoTenant[] = [
       { email: "manager@grandview.test", name: "Marcus Lee", role: "manager" },
       { email: "staff@grandview.test", name: "Sofia Ramos", role: "staff" },
     ],
+    hotel: demoGrandview,
   },
   {
     slug: "seaside",
@@ -88,6 +92,7 @@ export const demoTenants: DemoTenant[] = [
       { email: "owner@seaside.test", name: "Segun Adeyemi", role: "owner" },
       { email: "staff@seaside.test", name: "Amara Okafor", role: "staff" },
     ],
+    hotel: demoSeaside,
   },
 ];
 
@@ -97,7 +102,10 @@ export const demoPlatformUsers: Array<{ email: string; name: string; role: Platf
   { email: "support@hearth.test", name: "Sam Support", role: "support_agent" },
 ];
 
-/** Inserts the demo plans, hotels and accounts. Idempotent: existing rows are left as they are. */
+/**
+ * Inserts the demo plans, hotels, accounts and each hotel's rooms, guests and bookings.
+ * Idempotent: existing rows are left as they are.
+ */
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   // One transaction: a half-seeded demo would be confusing to log into.
@@ -138,6 +146,7 @@ export async function seedDemo(db: Db): Promise<void> {
           .values({ tenantId: tenant.id, userId, role: m.role })
           .onConflictDoNothing();
       }
+      await seedDemoHotelData(tx, tenant, t.hotel, { createdBy: ownerId });
     }
   });
 }

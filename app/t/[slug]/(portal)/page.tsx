@@ -6,6 +6,7 @@ import Link from "next/link";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { activitySentence } from "@/components/hotel/activity";
 import { formatLongDay } from "@/components/hotel/format";
+import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -56,6 +57,18 @@ export default async function PortalDashboardPage() {
       <PageHeader
         title={`Welcome back, ${ctx.user.name.split(" ")[0] ?? ctx.user.name}`}
         description={`${tenant.name} · ${formatLongDay(today, tenant.locale)}`}
+        actions={
+          tenant.status === "active" ? null : (
+            <div className="flex items-center gap-2 text-sm text-zinc-600">
+              <TenantStatusBadge status={tenant.status} />
+              {tenant.status === "trial" && tenant.trialEndsAt ? (
+                <Link href="/plan" className="hover:underline">
+                  Trial ends {formatDateTime(tenant.trialEndsAt, tenant.timezone)}
+                </Link>
+              ) : null}
+            </div>
+          )
+        }
       />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <StatCard

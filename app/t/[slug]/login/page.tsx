@@ -13,9 +13,17 @@ export default async function PortalLoginPage({
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ next?: string | string[]; welcome?: string | string[]; email?: string | string[] }>;
+  searchParams: Promise<{
+    next?: string | string[];
+    welcome?: string | string[];
+    joined?: string | string[];
+    email?: string | string[];
+  }>;
 }) {
-  const [{ slug }, { next: rawNext, welcome, email: rawEmail }] = await Promise.all([params, searchParams]);
+  const [{ slug }, { next: rawNext, welcome, joined, email: rawEmail }] = await Promise.all([
+    params,
+    searchParams,
+  ]);
   // The host decides the tenant (unknown or deleted: 404); the route's slug must agree with it.
   const tenant = await getCurrentTenant();
   if (tenant.slug !== slug) notFound();
@@ -33,6 +41,11 @@ export default async function PortalLoginPage({
       {welcome === "1" ? (
         <p className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           Welcome to Hearth! {tenant.name} is ready. Sign in with the email and password you just chose.
+        </p>
+      ) : null}
+      {joined === "1" ? (
+        <p className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          You have joined {tenant.name}. Sign in to start.
         </p>
       ) : null}
       <LoginForm next={next} email={typeof rawEmail === "string" ? rawEmail.slice(0, 254) : undefined} />

@@ -1,50 +1,47 @@
-// The hotel's team. Issue 4 adds invitations, role changes and removal.
+// Portal > Team: who can sign in to the hotel, pending invitations and seat usage. Owners and
+// managers look; owners invite, change roles and remove (the services check again).
 
-import { Badge } from "@/components/ui/badge";
-import { Card, CardContent } from "@/components/ui/card";
+import { InvitationsTable } from "@/components/team/invitations-table";
+import { InviteMemberDialog } from "@/components/team/invite-member-dialog";
+import { MembersTable } from "@/components/team/members-table";
+import { SeatUsageSummary } from "@/components/team/seat-usage";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getCurrentTenant, requireTenantMember } from "@/lib/auth/guards";
+import { tenantCan } from "@/lib/auth/permissions";
+import { getSeatUsage, listInvitations } from "@/lib/team/queries";
 import { listTenantMembers } from "@/lib/tenants/queries";
-import { formatDateTime } from "@/lib/time";
 
 export const metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const tenant = await getCurrentTenant();
-  await requireTenantMember(tenant, "members.read");
-  const members = await listTenantMembers(await getDb(), tenant.id);
+  const ctx = await requireTenantMember(tenant, "members.read");
+  const canManage = tenantCan(ctx.role, "members.write");
+  const db = await getDb();
+  const [members, invitations, seats] = await Promise.all([
+    listTenantMembers(db, tenant.id),
+    listInvitations(db, { tenantId: tenant.id }),
+    getSeatUsage(db, { tenantId: tenant.id }),
+  ]);
+  const open = invitations.filter((i) => i.status === "pending" || i.status === "expired");
+  const hotel = { name: tenant.name, timezone: tenant.timezone, locale: tenant.locale };
+
   return (
     <div className="space-y-6">
-      <PageHeader title="Team" description={`People who can sign in to ${tenant.name}`} />
-      <Card>
-        <CardContent className="p-0">
-          <table className="w-full text-sm">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th className="px-4 py-2">Name</th>
-                <th className="px-4 py-2">Email</th>
-                <th className="px-4 py-2">Role</th>
-                <th className="px-4 py-2">Last sign-in</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {members.map((m) => (
-                <tr key={m.userId}>
-                  <td className="px-4 py-2 font-medium">{m.name}</td>
-                  <td className="px-4 py-2 text-zinc-600">{m.email}</td>
-                  <td className="px-4 py-2">
-                    <Badge variant={m.role === "owner" ? "success" : "neutral"}>{m.role}</Badge>
-                  </td>
-                  <td className="px-4 py-2 text-zinc-600">
-                    {m.lastLoginAt ? formatDateTime(m.lastLoginAt, tenant.timezone) : "Never"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </CardContent>
-      </Card>
+      <PageHeader
+        title="Team"
+        description={`People who can sign in to ${tenant.name}, and what each may do.`}
+        actions={canManage ? <InviteMemberDialog hotelName={tenant.name} /> : null}
+      />
+      <SeatUsageSummary usage={seats} canSeePlan={tenantCan(ctx.role, "plan.read")} />
+      <MembersTable members={members} canManage={canManage} currentUserId={ctx.user.id} hotel={hotel} />
+      <InvitationsTable invitations={open} canManage={canManage} hotel={hotel} />
+      {canManage ? null : (
+        <p className="text-sm text-zinc-500">
+          Only the hotel&apos;s owners can invite people or change roles.
+        </p>
+      )}
     </div>
   );
 }
