@@ -4,6 +4,7 @@ import { users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { tenantUrl } from "@/lib/tenancy/host";
 import { getTenantById } from "@/lib/tenants/queries";
+import { escapeHtml } from "./html";
 import { type OutboxRow, queueEmail } from "./outbox";
 
 /**
@@ -19,18 +20,6 @@ export type WelcomeEmailInput = {
   trialEndsAt: Date | null;
   timezone: string;
 };
-
-const HTML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
 
 /** "Friday, 17 July 2026", in the hotel's own timezone (an invalid zone falls back to UTC). */
 export function formatTrialEnd(date: Date, timeZone: string): string {

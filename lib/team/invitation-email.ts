@@ -1,3 +1,4 @@
+import { escapeHtml } from "@/lib/messaging/html";
 import type { TenantRole } from "@/lib/tenants/queries";
 import { roleLabels } from "./schemas";
 
@@ -14,18 +15,6 @@ export type InvitationEmailInput = {
   expiresAt: Date;
   timezone: string;
 };
-
-const HTML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
 
 /** "Friday, 17 July 2026 at 14:05", in the hotel's timezone (an invalid zone falls back to UTC). */
 export function formatExpiry(date: Date, timeZone: string): string {
