@@ -1,7 +1,14 @@
 import { dispatchDomainEventsFn } from "./hotel/dispatch-domain-events";
+import { pruneRecordsFn } from "./platform/prune-records";
 import { recordHeartbeatFn } from "./platform/record-heartbeat";
 import { expireTrialsFn } from "./tenants/expire-trials";
 import { sendWelcomeEmailFn } from "./tenants/send-welcome-email";
 
 /** Every function the app defines: served at /api/inngest and run by the embedded runner. */
-export const functions = [recordHeartbeatFn, sendWelcomeEmailFn, expireTrialsFn, dispatchDomainEventsFn];
+export const functions = [
+  recordHeartbeatFn,
+  sendWelcomeEmailFn,
+  expireTrialsFn,
+  dispatchDomainEventsFn,
+  pruneRecordsFn,
+];
