@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
@@ -142,11 +143,7 @@ function AddOverrideForm({ flagKey, tenants }: { flagKey: string; tenants: reado
       className="grid gap-3 rounded-lg border border-zinc-200 bg-zinc-50/60 p-4"
     >
       <p className="text-sm font-medium text-zinc-900">Add or replace an override</p>
-      {errors.form ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {errors.form}
-        </p>
-      ) : null}
+      {errors.form ? <FormError>{errors.form}</FormError> : null}
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
         <FormField id={`${id}-tenant`} label="Hotel" error={errors.tenantId} required>
           <NativeSelect

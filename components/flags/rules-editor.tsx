@@ -5,6 +5,7 @@ import * as React from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { setFlagRulesAction } from "@/lib/flags/actions";
@@ -121,11 +122,7 @@ export function RulesEditor({
 
   return (
     <div className="space-y-4">
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
+      {formError ? <FormError>{formError}</FormError> : null}
       {drafts.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-500">
           No rules: every hotel without an override gets the default.

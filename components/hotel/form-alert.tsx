@@ -1,6 +1,7 @@
 import { ArrowUpRight, Sparkles } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import type { Refusal } from "./refusal";
 
 /**
@@ -30,9 +31,5 @@ export function FormAlert({ message, refusal }: { message: string | null; refusa
       </div>
     );
   }
-  return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-      {message}
-    </p>
-  );
+  return <FormError>{message}</FormError>;
 }

@@ -12,6 +12,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
@@ -96,11 +97,7 @@ export function PlanDialog({
           </DialogDescription>
         </DialogHeader>
         <form onSubmit={submit} className="grid gap-4" noValidate>
-          {formError ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-              {formError}
-            </p>
-          ) : null}
+          {formError ? <FormError>{formError}</FormError> : null}
           <div className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr]">
             <FormField id={field("name")} label="Name" error={errors.name} required>
               <Input value={form.name} onChange={(e) => set("name", e.target.value)} maxLength={80} />

@@ -14,6 +14,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
@@ -144,7 +145,7 @@ export function InviteMemberDialog({ hotelName }: { hotelName: string }) {
               />
             </FormField>
             {error && error.field !== "email" ? (
-              <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+              <FormError>
                 {error.message}
                 {/upgrade/i.test(error.message) ? (
                   <>
@@ -154,7 +155,7 @@ export function InviteMemberDialog({ hotelName }: { hotelName: string }) {
                     </Link>
                   </>
                 ) : null}
-              </div>
+              </FormError>
             ) : null}
             <DialogFooter>
               <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>

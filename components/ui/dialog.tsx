@@ -5,6 +5,7 @@ import { TriangleAlert, X } from "lucide-react";
 import * as React from "react";
 import { cn } from "@/lib/utils";
 import { Button } from "./button";
+import { FormError } from "./form-error";
 import { Input } from "./input";
 
 export const Dialog = DialogPrimitive.Root;
@@ -224,11 +225,7 @@ export function ConfirmDialog({
             />
           </div>
         ) : null}
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FormError>{error}</FormError> : null}
         <DialogFooter>
           <Button variant="outline" onClick={() => setOpen(false)} disabled={pending}>
             {cancelLabel}

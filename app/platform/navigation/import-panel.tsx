@@ -5,6 +5,7 @@ import * as React from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { actionErrorMessage } from "@/lib/nav/action-errors";
@@ -106,11 +107,7 @@ export function ImportPanel({ currentDefinition }: { currentDefinition: string }
         </div>
       </div>
       <div aria-live="polite">
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FormError>{error}</FormError> : null}
         {report ? <ImportReport report={report} /> : null}
         {!report && !error ? (
           <p className="text-sm text-zinc-500">

@@ -3,6 +3,7 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
@@ -140,11 +141,7 @@ export function TenantSettingsForm({
   return (
     <form onSubmit={submit} noValidate className="grid max-w-3xl gap-5">
       <fieldset disabled={!canEdit || pending} className="grid gap-5">
-        {formError ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {formError}
-          </p>
-        ) : null}
+        {formError ? <FormError>{formError}</FormError> : null}
         <FormField id="settings-name" label="Hotel name" error={errors.name} required>
           <Input value={fields.name} onChange={(e) => set("name", e.target.value)} maxLength={100} />
         </FormField>

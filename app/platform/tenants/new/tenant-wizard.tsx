@@ -7,6 +7,7 @@ import { slugFromName } from "@/components/tenants/form-helpers";
 import { SlugField } from "@/components/tenants/slug-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
+import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
@@ -240,11 +241,7 @@ export function TenantWizard({
         >
           <CardContent className="grid gap-5">
             <h2 className="text-base font-semibold text-zinc-900">{steps[step]}</h2>
-            {formError ? (
-              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-                {formError}
-              </p>
-            ) : null}
+            {formError ? <FormError>{formError}</FormError> : null}
 
             {step === 0 ? (
               <>

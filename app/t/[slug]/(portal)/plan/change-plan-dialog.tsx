@@ -13,6 +13,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { formatMoney } from "@/lib/money";
 import { actionErrorMessage } from "@/lib/nav/action-errors";
 import { limitWording } from "@/lib/plans/limit-keys";
@@ -171,9 +172,7 @@ export function ChangePlanDialog({
               <LoaderCircle className="size-4 animate-spin" aria-hidden /> Working out the cost…
             </p>
           ) : state.status === "error" ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-              {state.message}
-            </p>
+            <FormError>{state.message}</FormError>
           ) : (
             <PreviewDetails
               preview={state.preview}
@@ -183,11 +182,7 @@ export function ChangePlanDialog({
           )}
         </section>
 
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FormError>{error}</FormError> : null}
         <DialogFooter>
           <Button variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
             Cancel

@@ -3,6 +3,7 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { actionErrorMessage } from "@/lib/nav/action-errors";
 import { saveMenuAction } from "./actions";
@@ -75,11 +76,7 @@ export function MenuForm({ rows }: { rows: readonly MenuFormRow[] }) {
 
   return (
     <form onSubmit={submit} className="space-y-4">
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FormError>{error}</FormError> : null}
       <table className="w-full text-sm">
         <thead className="border-b border-zinc-200 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase">
           <tr>
