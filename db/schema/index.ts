@@ -2,6 +2,7 @@ export * from "./api-keys";
 export * from "./audit";
 export * from "./auth-links";
 export * from "./billing-adjustments";
+export * from "./credits";
 export * from "./flags";
 export * from "./hotel";
 export * from "./jobs";
