@@ -1,6 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenLocal, readBody, sendJson } from "./http";
 
 /**
  * A local imitation of Mailgun's API (the endpoints we call): Basic auth `api:<key>`, multipart
@@ -30,15 +29,6 @@ export type MailgunFake = {
 export const TEST_MAILGUN_KEY = "key-fake0123456789";
 export const TEST_MAILGUN_DOMAIN = "mg.hearth.example";
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
 function parseBasic(header: string | undefined): MailgunFakeRequest["auth"] {
   const match = header?.match(/^Basic (.+)$/);
   if (!match?.[1]) return null;
@@ -60,11 +50,6 @@ async function parseForm(raw: Buffer, contentType: string | undefined): Promise<
   return fields;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
-}
-
 export async function startMailgunFake(
   options: { apiKey?: string; domain?: string } = {},
 ): Promise<MailgunFake> {
@@ -73,7 +58,7 @@ export async function startMailgunFake(
   const requests: MailgunFakeRequest[] = [];
   const scripted: MailgunFakeError[] = [];
 
-  const server = createServer(async (req, res) => {
+  const server = await listenLocal(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
     const contentType = req.headers["content-type"];
     const form = await parseForm(await readBody(req), contentType);
@@ -110,20 +95,13 @@ export async function startMailgunFake(
     return sendJson(res, 404, { message: "Not Found" });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     apiKey,
     domain,
     requests,
     failNext: (error) => scripted.push(error),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }
 

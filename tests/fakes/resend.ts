@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import { Webhook } from "standardwebhooks";
+import { listenLocal, readText, sendJson } from "./http";
 
 /**
  * A local imitation of Resend's REST API (the endpoints we call): Bearer auth, JSON in and out,
@@ -28,20 +28,6 @@ export type ResendFake = {
 };
 
 export const TEST_RESEND_KEY = "re_fake_0123456789";
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
-}
 
 function sendError(res: ServerResponse, error: ResendFakeError): void {
   sendJson(res, error.status, { statusCode: error.status, name: error.name, message: error.message });
@@ -70,9 +56,9 @@ export async function startResendFake(options: { apiKey?: string } = {}): Promis
   const requests: ResendFakeRequest[] = [];
   const scripted: ResendFakeError[] = [];
 
-  const server = createServer(async (req, res) => {
+  const server = await listenLocal(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
-    const body = parseJson(await readBody(req));
+    const body = parseJson(await readText(req));
     const authorization = req.headers.authorization;
     const idempotencyKey = req.headers["idempotency-key"];
     requests.push({
@@ -114,19 +100,12 @@ export async function startResendFake(options: { apiKey?: string } = {}): Promis
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     apiKey,
     requests,
     failNext: (error) => scripted.push(error),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }
 

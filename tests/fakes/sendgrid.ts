@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
+import { listenLocal, readText } from "./http";
 
 /**
  * A local imitation of SendGrid's v3 API (the endpoints we call): Bearer auth, JSON in, 202 with an
@@ -26,15 +26,6 @@ export type SendGridFake = {
 
 export const TEST_SENDGRID_KEY = "SG.fake-key.0123456789";
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
 function sendError(res: ServerResponse, error: SendGridFakeError): void {
   res.writeHead(error.status, { "content-type": "application/json" });
   res.end(JSON.stringify({ errors: [{ message: error.message, field: error.field ?? null, help: null }] }));
@@ -53,9 +44,9 @@ export async function startSendGridFake(options: { apiKey?: string } = {}): Prom
   const requests: SendGridFakeRequest[] = [];
   const scripted: SendGridFakeError[] = [];
 
-  const server = createServer(async (req, res) => {
+  const server = await listenLocal(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
-    const raw = await readBody(req);
+    const raw = await readText(req);
     const body: unknown = raw ? JSON.parse(raw) : null;
     const authorization = req.headers.authorization;
     requests.push({ method: req.method ?? "", path, authorization, body });
@@ -87,18 +78,11 @@ export async function startSendGridFake(options: { apiKey?: string } = {}): Prom
     return sendError(res, { status: 404, message: "Not found" });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     apiKey,
     requests,
     failNext: (error) => scripted.push(error),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }

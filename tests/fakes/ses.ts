@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
+import { listenLocal, readText } from "./http";
 
 /**
  * A local imitation of the SES v2 REST API (the endpoints we call): SigV4 `Authorization` header
@@ -29,15 +29,6 @@ export type SesFake = {
 export const TEST_SES_ACCESS_KEY_ID = "AKIAFAKE0123456789";
 export const TEST_SES_SECRET = "fake-secret-access-key";
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
 function sendJson(
   res: ServerResponse,
   status: number,
@@ -64,9 +55,9 @@ export async function startSesFake(options: { accessKeyId?: string } = {}): Prom
   const requests: SesFakeRequest[] = [];
   const scripted: SesFakeError[] = [];
 
-  const server = createServer(async (req, res) => {
+  const server = await listenLocal(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
-    const raw = await readBody(req);
+    const raw = await readText(req);
     const authorization = req.headers.authorization;
     const amzDate = req.headers["x-amz-date"];
     requests.push({
@@ -106,18 +97,11 @@ export async function startSesFake(options: { accessKeyId?: string } = {}): Prom
     return sendError(res, { status: 404, type: "NotFoundException", message: "Not found" });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     accessKeyId,
     requests,
     failNext: (error) => scripted.push(error),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenLocal, readText, sendJson } from "./http";
 
 /**
  * A local imitation of Termii's SMS API: the API key in the JSON body (send) or query string
@@ -28,15 +27,6 @@ export type TermiiFake = {
 
 export const TEST_TERMII_KEY = "TLfakeTermiiKey0123456789";
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
 function parseJson(raw: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(raw);
@@ -48,20 +38,15 @@ function parseJson(raw: string): Record<string, unknown> | null {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
-}
-
 export async function startTermiiFake(options: { apiKey?: string } = {}): Promise<TermiiFake> {
   const apiKey = options.apiKey ?? TEST_TERMII_KEY;
   const requests: TermiiFakeRequest[] = [];
   const scripted: TermiiFakeResponse[] = [];
   let counter = 0;
 
-  const server = createServer(async (req, res) => {
+  const server = await listenLocal(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const raw = await readBody(req);
+    const raw = await readText(req);
     const json = raw ? parseJson(raw) : null;
     const query = Object.fromEntries(url.searchParams);
     requests.push({
@@ -101,19 +86,11 @@ export async function startTermiiFake(options: { apiKey?: string } = {}): Promis
     return sendJson(res, 404, { message: "Not found" });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     apiKey,
     requests,
     failNext: (response) => scripted.push(response),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // fetch keeps connections alive; drop them so close() resolves now.
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }

@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import twilio from "twilio";
 import { countSmsSegments } from "@/lib/messaging/sms/segments";
+import { listenLocal, readText, sendJson } from "./http";
 
 /**
  * A local imitation of Twilio's REST API (the two endpoints we call): HTTP Basic auth with
@@ -33,15 +33,6 @@ export type TwilioFake = {
 export const TEST_ACCOUNT_SID = `AC${"0".repeat(31)}1`;
 export const TEST_AUTH_TOKEN = "fake-auth-token-0123456789abcdef";
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
 function parseBasic(header: string | undefined): TwilioFakeRequest["auth"] {
   const match = header?.match(/^Basic (.+)$/);
   if (!match?.[1]) return null;
@@ -49,11 +40,6 @@ function parseBasic(header: string | undefined): TwilioFakeRequest["auth"] {
   const colon = decoded.indexOf(":");
   if (colon < 0) return null;
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
 }
 
 function sendError(res: ServerResponse, error: TwilioFakeError): void {
@@ -80,9 +66,9 @@ export async function startTwilioFake(
   const scripted: TwilioFakeError[] = [];
   const accountPath = `/2010-04-01/Accounts/${accountSid}`;
 
-  const server = createServer(async (req, res) => {
+  const server = await listenLocal(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const raw = await readBody(req);
+    const raw = await readText(req);
     const auth = parseBasic(req.headers.authorization);
     const form = Object.fromEntries(new URLSearchParams(raw));
     requests.push({
@@ -123,21 +109,13 @@ export async function startTwilioFake(
     return sendError(res, { status: 404, code: 20404, message: "The requested resource was not found" });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     accountSid,
     authToken,
     requests,
     failNext: (error) => scripted.push(error),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // The SDK keeps connections alive; drop them so close() resolves now.
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }
 
