@@ -6,6 +6,7 @@ export * from "./credits";
 export * from "./flags";
 export * from "./hotel";
 export * from "./jobs";
+export * from "./messaging";
 export * from "./nav";
 export * from "./outbox";
 export * from "./plans";
