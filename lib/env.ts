@@ -24,10 +24,25 @@ export const envSchema = z
     HEARTH_DISABLE_CRONS: flag,
     /** First retry delay of the embedded job runner; doubles per attempt. */
     HEARTH_RUNNER_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
+    /** "id:base64key,…" (32-byte keys): the first seals provider credentials, all of them open. */
+    HEARTH_ENCRYPTION_KEYS: z
+      .string()
+      .regex(
+        /^\s*[\w-]+:[A-Za-z0-9+/=]+\s*(,\s*[\w-]+:[A-Za-z0-9+/=]+\s*)*$/,
+        "must be id:base64key[,id:base64key…]",
+      )
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    }
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.HEARTH_ENCRYPTION_KEYS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HEARTH_ENCRYPTION_KEYS"],
+        message: "is required in production",
+      });
     }
   });
 
