@@ -20,6 +20,11 @@ const platformGrants = {
   "flags.read": ["super_admin", "billing_admin", "support_agent"],
   "flags.write": ["super_admin"],
   "api_keys.manage": ["super_admin"],
+  "messaging.read": ["super_admin", "billing_admin", "support_agent"],
+  /** Providers (credentials), templates, the SMS-settings import, retries. */
+  "messaging.write": ["super_admin"],
+  "credits.read": ["super_admin", "billing_admin", "support_agent"],
+  "credits.adjust": ["super_admin", "billing_admin"],
 } as const satisfies Record<string, readonly PlatformRole[]>;
 
 export type PlatformPermission = keyof typeof platformGrants;
@@ -41,6 +46,11 @@ const tenantGrants = {
   "guests.write": ["owner", "manager", "staff"],
   "bookings.write": ["owner", "manager", "staff"],
   "service_requests.write": ["owner", "manager", "staff"],
+  "messages.read": ["owner", "manager"],
+  /** The tenant's own templates, notification preferences and failed-message retries. */
+  "messaging.write": ["owner", "manager"],
+  "credits.read": ["owner", "manager"],
+  "credits.settings": ["owner"],
 } as const satisfies Record<string, readonly TenantRole[]>;
 
 export type TenantPermission = keyof typeof tenantGrants;
