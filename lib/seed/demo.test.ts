@@ -2,6 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { isValidPhoneNumber } from "libphonenumber-js/max";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { bookings, domainEventOutbox, guests, platformTenants, rooms } from "@/db/schema";
+import { getCreditBalance, reconcileCredits } from "@/lib/credits/queries";
 import { todayIn } from "@/lib/hotel/dates";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/helpers/db";
@@ -68,5 +69,18 @@ describe.each(testDatabaseKinds)("demo seed on %s", (kind) => {
     });
     const [events] = await database.db.select({ n: count() }).from(domainEventOutbox);
     expect(events?.n).toBe(0);
+  });
+
+  test("each demo hotel holds its plan's SMS allowance once, even after a second seed", async () => {
+    for (const [slug, credits] of [
+      ["grandview", 1500],
+      ["seaside", 200],
+    ] as const) {
+      const t = await tenantBySlug(slug);
+      expect(await getCreditBalance(database.db, { tenantId: t.id })).toMatchObject({ balance: credits });
+      expect(await reconcileCredits(database.db, { tenantId: t.id })).toEqual([
+        { tenantId: t.id, balance: credits, ledgerSum: credits, ok: true },
+      ]);
+    }
   });
 });

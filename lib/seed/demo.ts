@@ -1,8 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/db/connect";
 import { platformPlans, platformTenants, platformUsers, tenantMembers, users } from "@/db/schema";
+import { systemActor } from "@/lib/audit/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { PlatformRole } from "@/lib/auth/permissions";
+import { grantCredits } from "@/lib/credits/service";
 import type { TenantRole } from "@/lib/tenants/queries";
 import { type DemoHotelData, demoGrandview, demoSeaside, seedDemoHotelData } from "./demo-hotel";
 
@@ -149,6 +151,27 @@ export async function seedDemo(db: Db): Promise<void> {
       await seedDemoHotelData(tx, tenant, t.hotel, { createdBy: ownerId });
     }
   });
+  await grantDemoCredits(db);
+}
+
+/** Each demo hotel starts with its plan's SMS allowance, so guest notifications go out (to the dev-sink). */
+async function grantDemoCredits(db: Db): Promise<void> {
+  for (const t of demoTenants) {
+    const [row] = await db
+      .select({ id: platformTenants.id, includedSms: platformPlans.includedSms })
+      .from(platformTenants)
+      .innerJoin(platformPlans, eq(platformPlans.id, platformTenants.planId))
+      .where(eq(platformTenants.slug, t.slug));
+    if (!row || row.includedSms <= 0) continue;
+    await grantCredits(db, {
+      tenantId: row.id,
+      amount: row.includedSms,
+      reason: "plan_allowance",
+      reference: "demo-seed",
+      note: "Demo data: the plan's monthly SMS allowance",
+      actor: systemActor("seed"),
+    });
+  }
 }
 
 async function ensureUser(db: Queryable, email: string, name: string, passwordHash: string): Promise<string> {
