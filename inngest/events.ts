@@ -42,6 +42,18 @@ export const eventSchemas = {
     toPlanId: z.uuid(),
     interval: z.enum(billingInterval.enumValues),
   }),
+  "billing/cycle.requested": z.object({
+    /** ISO time to bill as of; the console's "run now" and tests pass it, the cron uses now. */
+    asOf: z.iso.datetime({ offset: true }).nullable(),
+    requestedBy: z.uuid().nullable(),
+  }),
+  "billing/invoice.finalized": z.object({ invoiceId: z.uuid(), tenantId: z.uuid() }),
+  "billing/payment.succeeded": z.object({
+    paymentId: z.uuid(),
+    tenantId: z.uuid(),
+    invoiceId: z.uuid().nullable(),
+    purchaseId: z.uuid().nullable(),
+  }),
   // The hotel's domain events (hotel/booking.confirmed, …), sent from the outbox: lib/events.
   ...domainEventSchemas,
 } satisfies Record<string, z.ZodObject>;

@@ -24,6 +24,16 @@ export const envSchema = z
     HEARTH_DISABLE_CRONS: flag,
     /** First retry delay of the embedded job runner; doubles per attempt. */
     HEARTH_RUNNER_BACKOFF_MS: z.coerce.number().int().min(0).default(5_000),
+    STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must be a Stripe secret key (sk_…)").optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .startsWith("whsec_", "must be a Stripe webhook secret (whsec_…)")
+      .optional(),
+    /** Replaces https://api.stripe.com (a local fake in tests). */
+    STRIPE_API_BASE: z.url().optional(),
+    PAYSTACK_SECRET_KEY: z.string().startsWith("sk_", "must be a Paystack secret key (sk_…)").optional(),
+    /** Replaces https://api.paystack.co (a local fake in tests). */
+    PAYSTACK_BASE_URL: z.url().default("https://api.paystack.co"),
     /** "id:base64key,…" (32-byte keys): the first seals provider credentials, all of them open. */
     HEARTH_ENCRYPTION_KEYS: z
       .string()

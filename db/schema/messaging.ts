@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
@@ -13,14 +14,25 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
 import { platformTenants } from "./tenants";
 import { users } from "./users";
 
 export const messageChannel = pgEnum("message_channel", ["sms", "email"]);
 export const smsProviderKind = pgEnum("sms_provider_kind", ["twilio", "termii", "dev-sink"]);
-export const emailProviderKind = pgEnum("email_provider_kind", ["resend", "sendgrid", "ses", "mailgun", "dev-sink"]);
-export const messageStatus = pgEnum("message_status", ["queued", "sent", "delivered", "failed", "undelivered"]);
+export const emailProviderKind = pgEnum("email_provider_kind", [
+  "resend",
+  "sendgrid",
+  "ses",
+  "mailgun",
+  "dev-sink",
+]);
+export const messageStatus = pgEnum("message_status", [
+  "queued",
+  "sent",
+  "delivered",
+  "failed",
+  "undelivered",
+]);
 
 /**
  * Columns both provider tables share. Credentials are one JSON object (per kind, see
@@ -125,9 +137,7 @@ export const platformMessageTemplates = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique("platform_message_templates_key")
-      .on(t.tenantId, t.event, t.channel, t.locale)
-      .nullsNotDistinct(),
+    unique("platform_message_templates_key").on(t.tenantId, t.event, t.channel, t.locale).nullsNotDistinct(),
   ],
 );
 

@@ -39,6 +39,8 @@ export const platformTenants = pgTable(
     currentPeriodEnd: timestamp({ withTimezone: true }),
     /** Set by the payments module when a card or mandate is on file; trial expiry reads it. */
     hasPaymentMethod: boolean().notNull().default(false),
+    /** Overrides the payment provider chosen by currency (Paystack for NGN/GHS/KES/ZAR, else Stripe). */
+    paymentProvider: text({ enum: ["stripe", "paystack"] }),
     trialEndsAt: timestamp({ withTimezone: true }),
     suspendedAt: timestamp({ withTimezone: true }),
     suspensionReason: text(),
