@@ -25,6 +25,10 @@ const platformGrants = {
   "messaging.write": ["super_admin"],
   "credits.read": ["super_admin", "billing_admin", "support_agent"],
   "credits.adjust": ["super_admin", "billing_admin"],
+  "billing.read": ["super_admin", "billing_admin", "support_agent"],
+  /** Run the cycle, manual invoices, record payments and refunds, void. */
+  "billing.write": ["super_admin", "billing_admin"],
+  "marketplace.write": ["super_admin", "billing_admin"],
 } as const satisfies Record<string, readonly PlatformRole[]>;
 
 export type PlatformPermission = keyof typeof platformGrants;
@@ -51,6 +55,9 @@ const tenantGrants = {
   "messaging.write": ["owner", "manager"],
   "credits.read": ["owner", "manager"],
   "credits.settings": ["owner"],
+  "billing.read": ["owner", "manager"],
+  "billing.pay": ["owner", "manager"],
+  "marketplace.buy": ["owner", "manager"],
 } as const satisfies Record<string, readonly TenantRole[]>;
 
 export type TenantPermission = keyof typeof tenantGrants;
