@@ -7,7 +7,7 @@ test("[CONSOLE][LOGIN]: super admin signs in and sees the console with its menu"
   await signIn(page, { email: "admin@hearth.test" });
   await page.waitForURL(url("/platform"));
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-  await expectMenu(page, ["overview", "tenants", "navigation", "audit", "jobs"]);
+  await expectMenu(page, ["overview", "tenants", "messaging", "navigation", "audit", "jobs"]);
   await shot(page, "console-overview");
 
   await page.locator('[data-nav-key="tenants"]').first().click();
@@ -26,7 +26,7 @@ test("[PORTAL][LOGIN]: grandview's owner signs in on grandview and sees the port
   await signIn(page, { email: "owner@grandview.test", slug: "grandview" });
   await page.waitForURL(url("/", "grandview"));
   await expect(page.getByText("Grandview Hotel").first()).toBeVisible();
-  await expectMenu(page, ["dashboard", "team", "menu-settings"]);
+  await expectMenu(page, ["dashboard", "team", "messages", "credits", "menu-settings"]);
   await shot(page, "portal-dashboard");
   await page.locator('[data-nav-key="team"]').first().click();
   await expect(page.getByRole("cell", { name: "owner@grandview.test" })).toBeVisible();

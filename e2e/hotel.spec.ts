@@ -67,8 +67,18 @@ test("[TEAM][INVITE]: owner invites a manager who accepts and logs in", async ({
   await invitee.getByLabel("Password").fill(password);
   await invitee.getByRole("button", { name: /sign in/i }).click();
   await invitee.waitForURL(url("/", "grandview"));
-  // A manager's menu: the team and the plan, but not the owner's menu settings.
-  await expectMenu(invitee, ["dashboard", "front-desk", "rooms", "team", "plan"]);
+  // A manager's menu: the team, the plan and messaging, but not the owner's menu settings.
+  await expectMenu(invitee, [
+    "dashboard",
+    "front-desk",
+    "rooms",
+    "team",
+    "messages",
+    "plan",
+    "credits",
+    "templates",
+    "notifications",
+  ]);
   await expect(invitee.locator('[data-nav-key="menu-settings"]')).toHaveCount(0);
   await shot(invitee, "invited-manager-portal");
 

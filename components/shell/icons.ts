@@ -1,10 +1,12 @@
 import {
   Activity,
   BedDouble,
+  Bell,
   Building2,
   CalendarDays,
   ChartColumn,
   Circle,
+  Coins,
   ConciergeBell,
   CreditCard,
   DatabaseBackup,
@@ -14,6 +16,7 @@ import {
   LayoutDashboard,
   LifeBuoy,
   type LucideIcon,
+  Mail,
   Menu,
   MessageSquare,
   ScrollText,
@@ -49,6 +52,9 @@ export const navIcons = {
   circle: Circle,
   home: House,
   shield: Shield,
+  bell: Bell,
+  mail: Mail,
+  coins: Coins,
 } as const satisfies Record<string, LucideIcon>;
 
 export type NavIconName = keyof typeof navIcons;

@@ -1,4 +1,12 @@
+import { billingCycleFn } from "./billing/billing-cycle";
+import { usageSyncFn } from "./billing/usage-sync";
 import { dispatchDomainEventsFn } from "./hotel/dispatch-domain-events";
+import {
+  notifyBookingConfirmedFn,
+  notifyGuestCheckedInFn,
+  notifyGuestCheckedOutFn,
+  notifyServiceRequestedFn,
+} from "./messaging/notify-guests";
 import { pruneRecordsFn } from "./platform/prune-records";
 import { recordHeartbeatFn } from "./platform/record-heartbeat";
 import { expireTrialsFn } from "./tenants/expire-trials";
@@ -11,4 +19,10 @@ export const functions = [
   expireTrialsFn,
   dispatchDomainEventsFn,
   pruneRecordsFn,
+  notifyBookingConfirmedFn,
+  notifyGuestCheckedInFn,
+  notifyGuestCheckedOutFn,
+  notifyServiceRequestedFn,
+  usageSyncFn,
+  billingCycleFn,
 ];

@@ -1,11 +1,14 @@
 import { count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/connect";
-import { platformEmailOutbox } from "@/db/schema";
+import { messages, platformEmailOutbox } from "@/db/schema";
+import type { MessageRow } from "@/lib/messaging/send/types";
 
 /**
- * The platform's email outbox. Until the messaging module exists (providers, templates, dev-sink),
- * queueing is all that happens: the rows are the record of what would be sent, shown in the console.
+ * LEGACY. The interim platform email outbox is replaced by the send pipeline (lib/messaging/send):
+ * the welcome email goes through sendEmail and the message log. `queueEmail` stays only for
+ * team invitations (lib/team/invitations.ts), which still read the token back from the outbox
+ * row; it goes, with the table, once they move to sendEmail. Do not add callers.
  */
 
 export const queueEmailSchema = z.object({
@@ -14,15 +17,15 @@ export const queueEmailSchema = z.object({
   subject: z.string().trim().min(1).max(200),
   text: z.string().min(1).max(100_000),
   html: z.string().min(1).max(200_000),
-  /** What caused the email, `module.noun`, e.g. `tenant.welcome`. */
-  event: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/, "Use module.noun, e.g. tenant.welcome"),
+  /** What caused the email, `module.noun`, e.g. `member.invite`. */
+  event: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/, "Use module.noun, e.g. member.invite"),
   /** Same key, one row: a retried job queues nothing new. */
   dedupeKey: z.string().min(1).max(255).optional(),
 });
 export type QueueEmailInput = z.input<typeof queueEmailSchema>;
 export type OutboxRow = typeof platformEmailOutbox.$inferSelect;
 
-/** Queues an email; with a `dedupeKey` already queued, returns the existing row and `queued: false`. */
+/** @deprecated Invitations only, until they send through sendEmail. */
 export async function queueEmail(
   db: Queryable,
   input: QueueEmailInput,
@@ -45,23 +48,24 @@ export async function queueEmail(
   return { email: existing, queued: false };
 }
 
-/** A tenant's queued and sent emails, newest first. */
+/**
+ * A hotel's messages (SMS and email, from the message log), newest first, for the console's
+ * tenant page. Kept under its old name so that page keeps compiling; the message log queries
+ * (lib/messaging/log) are the place for anything richer.
+ */
 export async function listTenantEmails(
   db: Queryable,
   opts: { tenantId: string; limit?: number },
-): Promise<OutboxRow[]> {
+): Promise<MessageRow[]> {
   return db
     .select()
-    .from(platformEmailOutbox)
-    .where(eq(platformEmailOutbox.tenantId, opts.tenantId))
-    .orderBy(desc(platformEmailOutbox.createdAt), desc(platformEmailOutbox.id))
+    .from(messages)
+    .where(eq(messages.tenantId, opts.tenantId))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(opts.limit ?? 50);
 }
 
 export async function countTenantEmails(db: Queryable, tenantId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(platformEmailOutbox)
-    .where(eq(platformEmailOutbox.tenantId, tenantId));
+  const [row] = await db.select({ n: count() }).from(messages).where(eq(messages.tenantId, tenantId));
   return row?.n ?? 0;
 }

@@ -24,6 +24,9 @@ export const navIconNames = [
   "circle",
   "home",
   "shield",
+  "bell",
+  "mail",
+  "coins",
 ] as const;
 
 export type NavIconName = (typeof navIconNames)[number];

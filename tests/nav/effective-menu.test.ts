@@ -16,6 +16,22 @@ import { createPlan, createTenant, createUser, type TestUser, testActor } from "
 // The hotel-operations items every portal role sees, between Dashboard and Team (lib/nav/defaults.ts).
 const hotel = ["front-desk", "bookings", "guests", "rooms", "requests"];
 const hotelLabels = ["Front desk", "Bookings", "Guests", "Rooms", "Service requests"];
+// Owner's and manager's messaging items: the log after Team, credits and settings after Plan.
+const messaging = ["credits", "templates", "notifications"];
+const messagingLabels = ["SMS credits", "Message templates", "Notifications"];
+// The whole owner menu after the hotel items.
+const ownerTail = ["team", "messages", "plan", ...messaging, "menu-settings"];
+const consoleKeys = [
+  "overview",
+  "tenants",
+  "plans",
+  "flags",
+  "messaging",
+  "navigation",
+  "audit",
+  "jobs",
+  "api-keys",
+];
 
 const keys = (menu: MenuItem[]) => menu.map((m) => m.key);
 const none = new Set<string>();
@@ -55,16 +71,16 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     getEffectiveMenu(database.db, { scope: "portal", tenantId, role, flags: none, planFeatures: none });
 
   test.each([
-    ["super_admin", ["overview", "tenants", "plans", "flags", "navigation", "audit", "jobs", "api-keys"]],
-    ["billing_admin", ["overview", "tenants", "plans", "audit"]],
-    ["support_agent", ["overview", "tenants", "audit", "jobs"]],
+    ["super_admin", consoleKeys],
+    ["billing_admin", ["overview", "tenants", "plans", "messaging", "audit"]],
+    ["support_agent", ["overview", "tenants", "messaging", "audit", "jobs"]],
   ])("the default console menu for %s", async (role, expected) => {
     expect(keys(await console_(role))).toEqual(expected);
   });
 
   test.each([
-    ["owner", ["dashboard", ...hotel, "team", "plan", "menu-settings"]],
-    ["manager", ["dashboard", ...hotel, "team", "plan"]],
+    ["owner", ["dashboard", ...hotel, ...ownerTail]],
+    ["manager", ["dashboard", ...hotel, "team", "messages", "plan", ...messaging]],
     ["staff", ["dashboard", ...hotel]],
   ])("the default portal menu for %s", async (role, expected) => {
     expect(keys(await portal(tenantB, role))).toEqual(expected);
@@ -150,14 +166,15 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
       actor,
     });
     const a = await portal(tenantA, "owner");
-    expect(a.map((m) => m.label)).toEqual(["Crew", "Dashboard", ...hotelLabels, "Plan & usage"]);
-    expect(keys(await portal(tenantB, "owner"))).toEqual([
-      "dashboard",
-      ...hotel,
-      "team",
-      "plan",
-      "menu-settings",
+    expect(a.map((m) => m.label)).toEqual([
+      "Crew",
+      "Dashboard",
+      ...hotelLabels,
+      "Messages",
+      "Plan & usage",
+      ...messagingLabels,
     ]);
+    expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", ...hotel, ...ownerTail]);
     // The console menu ignores tenants' overrides even when a tenant id is passed.
     const consoleMenu = await getEffectiveMenu(db, {
       scope: "console",
@@ -166,16 +183,7 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
       flags: none,
       planFeatures: none,
     });
-    expect(keys(consoleMenu)).toEqual([
-      "overview",
-      "tenants",
-      "plans",
-      "flags",
-      "navigation",
-      "audit",
-      "jobs",
-      "api-keys",
-    ]);
+    expect(keys(consoleMenu)).toEqual(consoleKeys);
     await withTenant(db, tenantA, (tx) =>
       tx.delete(tenantNavOverrides).where(eq(tenantNavOverrides.tenantId, tenantA)),
     );
@@ -191,7 +199,8 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
         label: "Settings",
         href: "/settings",
         icon: "settings",
-        sortOrder: 80,
+        // After every default item, so it is the menu's last entry.
+        sortOrder: 95,
       },
       actor,
     });
@@ -231,37 +240,45 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
 
     test("invalidating one scope or tenant leaves the others cached", async () => {
       const db = database.db;
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "audit"]);
-      expect(keys(await portal(tenantB, "owner"))).toEqual([
-        "dashboard",
-        ...hotel,
-        "team",
-        "plan",
-        "menu-settings",
+      expect(keys(await console_("billing_admin"))).toEqual([
+        "overview",
+        "tenants",
+        "plans",
+        "messaging",
+        "audit",
       ]);
+      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", ...hotel, ...ownerTail]);
       await db.update(platformNavItems).set({ roles: [] }).where(eq(platformNavItems.key, "jobs"));
       await withTenant(db, tenantB, (tx) =>
         tx.insert(tenantNavOverrides).values({ tenantId: tenantB, itemKey: "team", hidden: true }),
       );
 
       invalidateNavCache({ tenantId: tenantA });
+      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", ...hotel, ...ownerTail]);
+      invalidateNavCache({ tenantId: tenantB });
       expect(keys(await portal(tenantB, "owner"))).toEqual([
         "dashboard",
         ...hotel,
-        "team",
+        "messages",
         "plan",
+        ...messaging,
         "menu-settings",
       ]);
-      invalidateNavCache({ tenantId: tenantB });
-      expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", ...hotel, "plan", "menu-settings"]);
 
       invalidateNavCache({ scope: "portal" });
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "audit"]);
+      expect(keys(await console_("billing_admin"))).toEqual([
+        "overview",
+        "tenants",
+        "plans",
+        "messaging",
+        "audit",
+      ]);
       invalidateNavCache({ scope: "console" });
       expect(keys(await console_("billing_admin"))).toEqual([
         "overview",
         "tenants",
         "plans",
+        "messaging",
         "audit",
         "jobs",
       ]);
@@ -279,29 +296,36 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     test("every service invalidates: the next read after a change sees it", async () => {
       const db = database.db;
       const actor = testActor(admin);
-      expect(keys(await portal(tenantA, "owner"))).toEqual([
-        "dashboard",
-        ...hotel,
-        "team",
-        "plan",
-        "menu-settings",
-      ]);
+      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", ...hotel, ...ownerTail]);
       await upsertNavOverride(db, { tenantId: tenantA, input: { itemKey: "team", hidden: true }, actor });
-      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", ...hotel, "plan", "menu-settings"]);
-      await upsertNavOverride(db, { tenantId: tenantA, input: { itemKey: "team", hidden: false }, actor });
       expect(keys(await portal(tenantA, "owner"))).toEqual([
         "dashboard",
         ...hotel,
-        "team",
+        "messages",
         "plan",
+        ...messaging,
         "menu-settings",
       ]);
+      await upsertNavOverride(db, { tenantId: tenantA, input: { itemKey: "team", hidden: false }, actor });
+      expect(keys(await portal(tenantA, "owner"))).toEqual(["dashboard", ...hotel, ...ownerTail]);
 
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "audit"]);
+      expect(keys(await console_("billing_admin"))).toEqual([
+        "overview",
+        "tenants",
+        "plans",
+        "messaging",
+        "audit",
+      ]);
       await updateNavItem(db, { input: { scope: "console", key: "audit", roles: ["super_admin"] }, actor });
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans"]);
+      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "messaging"]);
       await updateNavItem(db, { input: { scope: "console", key: "audit", roles: [] }, actor });
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "audit"]);
+      expect(keys(await console_("billing_admin"))).toEqual([
+        "overview",
+        "tenants",
+        "plans",
+        "messaging",
+        "audit",
+      ]);
     });
 
     test("entries expire after the TTL, so other processes' changes arrive", async () => {
@@ -323,7 +347,7 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
     test("each database has its own entries", async () => {
       const other = await createTestDatabase("pglite");
       try {
-        expect(keys(await console_("super_admin"))).toHaveLength(8);
+        expect(keys(await console_("super_admin"))).toHaveLength(consoleKeys.length);
         const empty = await getEffectiveMenu(other.db, {
           scope: "console",
           tenantId: null,

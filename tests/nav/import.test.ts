@@ -12,6 +12,9 @@ import { createUser, type TestUser, testActor } from "@/tests/helpers/fixtures";
 // The hotel-operations items every portal role sees, between Dashboard and Team (lib/nav/defaults.ts).
 const hotel = ["front-desk", "bookings", "guests", "rooms", "requests"];
 const hotelLabels = ["Front desk", "Bookings", "Guests", "Rooms", "Service requests"];
+// Owner's messaging items: the log after Team, credits and settings after Plan.
+const messaging = ["credits", "templates", "notifications"];
+const messagingLabels = ["SMS credits", "Message templates", "Notifications"];
 
 const definition = {
   version: 1,
@@ -212,7 +215,9 @@ describe.each(testDatabaseKinds)("navigation import on %s", (kind) => {
       "dashboard",
       ...hotel,
       "team",
+      "messages",
       "plan",
+      ...messaging,
       "menu-settings",
     ]);
 
@@ -253,8 +258,11 @@ describe.each(testDatabaseKinds)("navigation import on %s", (kind) => {
       "Dashboard",
       ...hotelLabels,
       "Staff",
+      // Messages and Reports share sortOrder 30; the label breaks the tie.
+      "Messages",
       "Reports",
       "Plan & usage",
+      ...messagingLabels,
       "Menu settings",
     ]);
     expect(menu.find((m) => m.key === "reports")?.children?.map((c) => c.key)).toEqual(["occupancy"]);

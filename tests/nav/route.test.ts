@@ -27,6 +27,10 @@ const hotelItems = [
   { key: "rooms", label: "Rooms", href: "/rooms", icon: "bed-double" },
   { key: "requests", label: "Service requests", href: "/requests", icon: "life-buoy" },
 ];
+// Owner's and manager's messaging items: the log after Team, credits and settings after Plan.
+const messaging = ["credits", "templates", "notifications"];
+const messagingLabels = ["SMS credits", "Message templates", "Notifications"];
+const ownerTail = ["team", "messages", "plan", ...messaging, "menu-settings"];
 
 // Only the session lookup is faked; everything behind it (tenant lookup, membership, RLS, services) is real.
 const session = vi.hoisted(() => ({ principal: null as ApiPrincipal | null }));
@@ -111,7 +115,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       expect(res.status).toBe(200);
       const body = await json<MenuBody>(res);
       expect(body.tenantId).toBe(tenantA);
-      expect(body.items.map((i) => i.key)).toEqual(["dashboard", ...hotel, "team", "plan", "menu-settings"]);
+      expect(body.items.map((i) => i.key)).toEqual(["dashboard", ...hotel, ...ownerTail]);
       expect(body.items[0]).toEqual({
         key: "dashboard",
         label: "Dashboard",
@@ -121,7 +125,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
     });
 
     test.each([
-      ["manager", ["dashboard", ...hotel, "team", "plan"]],
+      ["manager", ["dashboard", ...hotel, "team", "messages", "plan", ...messaging]],
       ["staff", ["dashboard", ...hotel]],
     ])("a platform user can preview ?role=%s", async (role, keys) => {
       session.principal = testPrincipal(superAdmin, "super_admin");
@@ -144,9 +148,7 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       expect((await json<MenuBody>(await get(tenantA))).items.map((i) => i.key)).toEqual([
         "dashboard",
         ...hotel,
-        "team",
-        "plan",
-        "menu-settings",
+        ...ownerTail,
       ]);
     });
 
@@ -245,7 +247,9 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       expect((await json<MenuBody>(hidden)).items.map((i) => i.key)).toEqual([
         "dashboard",
         ...hotel,
+        "messages",
         "plan",
+        ...messaging,
         "menu-settings",
       ]);
 
@@ -255,7 +259,9 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
       expect(renamed.items.map((i) => i.label)).toEqual([
         "Home",
         ...hotelLabels,
+        "Messages",
         "Plan & usage",
+        ...messagingLabels,
         "Menu settings",
       ]);
 
@@ -264,7 +270,9 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
         "Home",
         ...hotelLabels,
         "Team",
+        "Messages",
         "Plan & usage",
+        ...messagingLabels,
         "Menu settings",
       ]);
 
@@ -281,7 +289,21 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
           { key: "dashboard", label: "Dashboard", href: "/", icon: "layout-dashboard" },
           ...hotelItems,
           { key: "team", label: "Team", href: "/team", icon: "users" },
+          { key: "messages", label: "Messages", href: "/messages", icon: "message-square" },
           { key: "plan", label: "Plan & usage", href: "/plan", icon: "credit-card" },
+          { key: "credits", label: "SMS credits", href: "/credits", icon: "coins" },
+          {
+            key: "templates",
+            label: "Message templates",
+            href: "/settings/templates",
+            icon: "mail",
+          },
+          {
+            key: "notifications",
+            label: "Notifications",
+            href: "/settings/notifications",
+            icon: "bell",
+          },
         ],
       });
 
@@ -293,7 +315,9 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
         "Dashboard",
         ...hotelLabels,
         "Team",
+        "Messages",
         "Plan & usage",
+        ...messagingLabels,
         "Menu settings",
       ]);
 

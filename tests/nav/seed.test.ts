@@ -29,6 +29,7 @@ describe.each(testDatabaseKinds)("seedDefaultNav on %s", (kind) => {
       "/platform/tenants",
       "/platform/plans",
       "/platform/flags",
+      "/platform/messaging",
       "/platform/navigation",
       "/platform/audit",
       "/platform/jobs",
@@ -42,7 +43,11 @@ describe.each(testDatabaseKinds)("seedDefaultNav on %s", (kind) => {
       "/rooms",
       "/requests",
       "/team",
+      "/messages",
       "/plan",
+      "/credits",
+      "/settings/templates",
+      "/settings/notifications",
       "/settings/menu",
     ]);
 

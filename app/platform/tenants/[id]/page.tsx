@@ -1,18 +1,23 @@
-// Console > Tenant detail: overview, members, plan & limits, settings, messages and audit, as
-// `?tab=` links; the header carries the status actions the state machine and the role allow.
-import { ExternalLink } from "lucide-react";
+// Console > Tenant detail: overview, members, plan & limits, settings, messaging (SMS credits and
+// provider assignments), messages and audit, as `?tab=` links; the header carries the status actions the state machine and the role allow.
+import { ArrowUpRight, ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { RawSearchParams } from "@/components/data-table/params";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
 import { OpenPortalButton } from "@/components/tenants/tenants-table/open-portal-button";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import type { Queryable } from "@/db/connect";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { requirePlatformRole } from "@/lib/auth/guards";
-import { platformCan } from "@/lib/auth/permissions";
+import { type PlatformRole, platformCan } from "@/lib/auth/permissions";
+import { getCreditBalance } from "@/lib/credits/queries";
 import { env } from "@/lib/env";
+import { messageStats } from "@/lib/messaging/log/queries";
 import { countTenantEmails, listTenantEmails } from "@/lib/messaging/outbox";
 import { getPlanById } from "@/lib/plans/queries";
 import { getLimitUsage } from "@/lib/plans/usage";
@@ -20,6 +25,7 @@ import { tenantUrl } from "@/lib/tenancy/host";
 import { canTransition } from "@/lib/tenants/lifecycle";
 import { getTenantById, listTenantMembers, type Tenant } from "@/lib/tenants/queries";
 import { regions } from "@/lib/tenants/regions";
+import { AssignmentsPanel } from "./assignments-panel";
 import { AuditTab } from "./audit-tab";
 import { MembersTab } from "./members-tab";
 import { MessagesTab } from "./messages-tab";
@@ -110,6 +116,7 @@ export default async function TenantDetailPage({ params, searchParams }: Props) 
           canEdit={canWrite && tenant.status !== "deleted"}
         />
       ) : null}
+      {tab === "messaging" ? await renderMessaging(db, tenant, ctx.platformRole) : null}
       {tab === "messages" ? (
         <MessagesTab
           emails={await listTenantEmails(db, { tenantId: tenant.id })}
@@ -141,5 +148,67 @@ async function renderOverview(db: Queryable, tenant: Tenant, portalUrl: string) 
       counts={{ members: members.length, emails, auditEvents: audit.total }}
       now={new Date()}
     />
+  );
+}
+
+const MESSAGING_WINDOW_DAYS = 7;
+
+/** SMS credits, the last week's sends, links into the console's log, and the provider assignments. */
+async function renderMessaging(db: Queryable, tenant: Tenant, role: PlatformRole) {
+  const since = new Date(Date.now() - MESSAGING_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+  const [balance, stats] = await Promise.all([
+    getCreditBalance(db, { tenantId: tenant.id }),
+    messageStats(db, { tenantId: tenant.id, since }),
+  ]);
+  const log = `/platform/messaging/messages?tenantId=${tenant.id}`;
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>SMS credits</CardTitle>
+            <CardDescription>
+              {balance.lowBalanceThreshold === null
+                ? "No low-balance warning set"
+                : `The hotel is warned at ${balance.lowBalanceThreshold}`}
+            </CardDescription>
+            <CardAction>
+              <Button variant="outline" size="sm" asChild>
+                <Link href={`/platform/messaging/credits/${tenant.id}`}>
+                  Ledger <ArrowUpRight aria-hidden />
+                </Link>
+              </Button>
+            </CardAction>
+          </CardHeader>
+          <CardContent className="flex items-center gap-3">
+            <span data-testid="sms-balance" className="text-2xl font-semibold tabular-nums text-zinc-900">
+              {balance.balance}
+            </span>
+            {balance.isLow ? <Badge variant="warning">Low</Badge> : null}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Last {MESSAGING_WINDOW_DAYS} days</CardTitle>
+            <CardDescription>
+              {stats.total} messages · {stats.byChannel.sms} SMS, {stats.byChannel.email} email ·{" "}
+              {stats.creditsUsed} credits used
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-wrap gap-2 text-sm">
+            <Button variant="outline" size="sm" asChild>
+              <Link href={log}>All messages</Link>
+            </Button>
+            <Button variant="outline" size="sm" asChild>
+              <Link href={`${log}&status=failed`}>Failed ({stats.byStatus.failed})</Link>
+            </Button>
+            <Button variant="outline" size="sm" asChild>
+              <Link href={`/platform/messaging/outbox?tenantId=${tenant.id}`}>Dev outbox</Link>
+            </Button>
+          </CardContent>
+        </Card>
+      </div>
+      <AssignmentsPanel tenantId={tenant.id} canWrite={platformCan(role, "messaging.write")} />
+    </div>
   );
 }

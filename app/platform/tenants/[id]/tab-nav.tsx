@@ -6,6 +6,7 @@ export const tenantTabs = [
   { id: "members", label: "Members" },
   { id: "plan", label: "Plan & limits" },
   { id: "settings", label: "Settings" },
+  { id: "messaging", label: "Messaging" },
   { id: "messages", label: "Messages" },
   { id: "audit", label: "Audit" },
 ] as const;

@@ -4,6 +4,7 @@
 import { BedDouble, ConciergeBell, LogIn, LogOut, TrendingUp } from "lucide-react";
 import Link from "next/link";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { LowBalanceBanner } from "@/components/credits/low-balance-banner";
 import { activitySentence } from "@/components/hotel/activity";
 import { formatLongDay } from "@/components/hotel/format";
 import { TenantStatusBadge } from "@/components/tenants/status-badge";
@@ -14,6 +15,8 @@ import { StatCard } from "@/components/ui/stat-card";
 import { getDb } from "@/db/client";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { getCurrentTenant, requireTenantMember } from "@/lib/auth/guards";
+import { tenantCan } from "@/lib/auth/permissions";
+import { getCreditBalance } from "@/lib/credits/queries";
 import { getOccupancy, listArrivals, listDepartures, todayIn } from "@/lib/hotel/bookings";
 import { listServiceRequests } from "@/lib/hotel/service-requests";
 import { formatDateTime } from "@/lib/time";
@@ -29,7 +32,7 @@ export default async function PortalDashboardPage() {
   const ctx = await requireTenantMember(tenant);
   const db = await getDb();
   const today = todayIn(tenant.timezone);
-  const [occupancy, arrivals, departures, openRequests, activity] = await Promise.all([
+  const [occupancy, arrivals, departures, openRequests, activity, credits] = await Promise.all([
     // Tonight plus the next seven nights.
     getOccupancy(db, { tenantId: tenant.id, from: today, days: FORECAST_DAYS + 1 }),
     listArrivals(db, { tenantId: tenant.id, date: today }),
@@ -41,6 +44,8 @@ export default async function PortalDashboardPage() {
       limit: 8,
       offset: 0,
     }),
+    // The low-SMS-credit warning is for those who may see credits (owner, manager).
+    tenantCan(ctx.role, "credits.read") ? getCreditBalance(db, { tenantId: tenant.id }) : null,
   ]);
   const tonight = occupancy[0];
   const week = occupancy.slice(1);
@@ -70,6 +75,7 @@ export default async function PortalDashboardPage() {
           )
         }
       />
+      {credits ? <LowBalanceBanner balance={credits} href="/credits" /> : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <StatCard
           label="Occupancy tonight"
