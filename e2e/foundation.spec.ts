@@ -7,7 +7,16 @@ test("[CONSOLE][LOGIN]: super admin signs in and sees the console with its menu"
   await signIn(page, { email: "admin@hearth.test" });
   await page.waitForURL(url("/platform"));
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-  await expectMenu(page, ["overview", "tenants", "messaging", "navigation", "audit", "jobs"]);
+  await expectMenu(page, [
+    "overview",
+    "tenants",
+    "messaging",
+    "billing",
+    "marketplace",
+    "navigation",
+    "audit",
+    "jobs",
+  ]);
   await shot(page, "console-overview");
 
   await page.locator('[data-nav-key="tenants"]').first().click();

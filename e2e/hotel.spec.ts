@@ -75,7 +75,9 @@ test("[TEAM][INVITE]: owner invites a manager who accepts and logs in", async ({
     "team",
     "messages",
     "plan",
+    "billing",
     "credits",
+    "marketplace",
     "templates",
     "notifications",
   ]);

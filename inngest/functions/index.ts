@@ -1,4 +1,5 @@
 import { billingCycleFn } from "./billing/billing-cycle";
+import { dunningFn, reactivateOnPaymentFn } from "./billing/dunning";
 import { usageSyncFn } from "./billing/usage-sync";
 import { dispatchDomainEventsFn } from "./hotel/dispatch-domain-events";
 import {
@@ -25,4 +26,6 @@ export const functions = [
   notifyServiceRequestedFn,
   usageSyncFn,
   billingCycleFn,
+  dunningFn,
+  reactivateOnPaymentFn,
 ];

@@ -5,6 +5,7 @@ import { systemActor } from "@/lib/audit/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { PlatformRole } from "@/lib/auth/permissions";
 import { grantCredits } from "@/lib/credits/service";
+import { seedDemoAddons } from "@/lib/marketplace/seed";
 import type { TenantRole } from "@/lib/tenants/queries";
 import { type DemoHotelData, demoGrandview, demoSeaside, seedDemoHotelData } from "./demo-hotel";
 
@@ -152,6 +153,7 @@ export async function seedDemo(db: Db): Promise<void> {
     }
   });
   await grantDemoCredits(db);
+  await seedDemoAddons(db);
 }
 
 /** Each demo hotel starts with its plan's SMS allowance, so guest notifications go out (to the dev-sink). */

@@ -17,8 +17,8 @@ import { createPlan, createTenant, createUser, type TestUser, testActor } from "
 const hotel = ["front-desk", "bookings", "guests", "rooms", "requests"];
 const hotelLabels = ["Front desk", "Bookings", "Guests", "Rooms", "Service requests"];
 // Owner's and manager's messaging items: the log after Team, credits and settings after Plan.
-const messaging = ["credits", "templates", "notifications"];
-const messagingLabels = ["SMS credits", "Message templates", "Notifications"];
+const messaging = ["billing", "credits", "marketplace", "templates", "notifications"];
+const messagingLabels = ["Billing", "SMS credits", "Marketplace", "Message templates", "Notifications"];
 // The whole owner menu after the hotel items.
 const ownerTail = ["team", "messages", "plan", ...messaging, "menu-settings"];
 const consoleKeys = [
@@ -27,6 +27,8 @@ const consoleKeys = [
   "plans",
   "flags",
   "messaging",
+  "billing",
+  "marketplace",
   "navigation",
   "audit",
   "jobs",
@@ -72,8 +74,8 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
 
   test.each([
     ["super_admin", consoleKeys],
-    ["billing_admin", ["overview", "tenants", "plans", "messaging", "audit"]],
-    ["support_agent", ["overview", "tenants", "messaging", "audit", "jobs"]],
+    ["billing_admin", ["overview", "tenants", "plans", "messaging", "billing", "marketplace", "audit"]],
+    ["support_agent", ["overview", "tenants", "messaging", "billing", "marketplace", "audit", "jobs"]],
   ])("the default console menu for %s", async (role, expected) => {
     expect(keys(await console_(role))).toEqual(expected);
   });
@@ -245,6 +247,8 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
         "tenants",
         "plans",
         "messaging",
+        "billing",
+        "marketplace",
         "audit",
       ]);
       expect(keys(await portal(tenantB, "owner"))).toEqual(["dashboard", ...hotel, ...ownerTail]);
@@ -271,6 +275,8 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
         "tenants",
         "plans",
         "messaging",
+        "billing",
+        "marketplace",
         "audit",
       ]);
       invalidateNavCache({ scope: "console" });
@@ -279,6 +285,8 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
         "tenants",
         "plans",
         "messaging",
+        "billing",
+        "marketplace",
         "audit",
         "jobs",
       ]);
@@ -314,16 +322,27 @@ describe.each(testDatabaseKinds)("effective menu on %s", (kind) => {
         "tenants",
         "plans",
         "messaging",
+        "billing",
+        "marketplace",
         "audit",
       ]);
       await updateNavItem(db, { input: { scope: "console", key: "audit", roles: ["super_admin"] }, actor });
-      expect(keys(await console_("billing_admin"))).toEqual(["overview", "tenants", "plans", "messaging"]);
+      expect(keys(await console_("billing_admin"))).toEqual([
+        "overview",
+        "tenants",
+        "plans",
+        "messaging",
+        "billing",
+        "marketplace",
+      ]);
       await updateNavItem(db, { input: { scope: "console", key: "audit", roles: [] }, actor });
       expect(keys(await console_("billing_admin"))).toEqual([
         "overview",
         "tenants",
         "plans",
         "messaging",
+        "billing",
+        "marketplace",
         "audit",
       ]);
     });

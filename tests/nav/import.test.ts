@@ -13,8 +13,8 @@ import { createUser, type TestUser, testActor } from "@/tests/helpers/fixtures";
 const hotel = ["front-desk", "bookings", "guests", "rooms", "requests"];
 const hotelLabels = ["Front desk", "Bookings", "Guests", "Rooms", "Service requests"];
 // Owner's messaging items: the log after Team, credits and settings after Plan.
-const messaging = ["credits", "templates", "notifications"];
-const messagingLabels = ["SMS credits", "Message templates", "Notifications"];
+const messaging = ["billing", "credits", "marketplace", "templates", "notifications"];
+const messagingLabels = ["Billing", "SMS credits", "Marketplace", "Message templates", "Notifications"];
 
 const definition = {
   version: 1,

@@ -28,8 +28,8 @@ const hotelItems = [
   { key: "requests", label: "Service requests", href: "/requests", icon: "life-buoy" },
 ];
 // Owner's and manager's messaging items: the log after Team, credits and settings after Plan.
-const messaging = ["credits", "templates", "notifications"];
-const messagingLabels = ["SMS credits", "Message templates", "Notifications"];
+const messaging = ["billing", "credits", "marketplace", "templates", "notifications"];
+const messagingLabels = ["Billing", "SMS credits", "Marketplace", "Message templates", "Notifications"];
 const ownerTail = ["team", "messages", "plan", ...messaging, "menu-settings"];
 
 // Only the session lookup is faked; everything behind it (tenant lookup, membership, RLS, services) is real.
@@ -291,7 +291,9 @@ describe.each(testDatabaseKinds)("/api/platform/nav/{tenantId} on %s", (kind) =>
           { key: "team", label: "Team", href: "/team", icon: "users" },
           { key: "messages", label: "Messages", href: "/messages", icon: "message-square" },
           { key: "plan", label: "Plan & usage", href: "/plan", icon: "credit-card" },
+          { key: "billing", label: "Billing", href: "/billing", icon: "credit-card" },
           { key: "credits", label: "SMS credits", href: "/credits", icon: "coins" },
+          { key: "marketplace", label: "Marketplace", href: "/marketplace", icon: "store" },
           {
             key: "templates",
             label: "Message templates",

@@ -139,7 +139,7 @@ describe.each(testDatabaseKinds)("nav services on %s", (kind) => {
       await createNavItem(db, {
         input: {
           scope: "portal",
-          key: "billing",
+          key: "accounts",
           label: "Billing",
           href: "/settings/billing",
           parentKey: "settings",
@@ -153,7 +153,7 @@ describe.each(testDatabaseKinds)("nav services on %s", (kind) => {
             key: "invoices",
             label: "Invoices",
             href: "/invoices",
-            parentKey: "billing",
+            parentKey: "accounts",
           },
           actor,
         }),
@@ -167,8 +167,8 @@ describe.each(testDatabaseKinds)("nav services on %s", (kind) => {
       // Deleting a parent with children is refused rather than orphaning them.
       const refused = await appError(deleteNavItem(db, { scope: "portal", key: "settings", actor }));
       expect(refused).toMatchObject({ code: "CONFLICT" });
-      expect(refused.message).toMatch(/billing/);
-      await deleteNavItem(db, { scope: "portal", key: "billing", actor });
+      expect(refused.message).toMatch(/accounts/);
+      await deleteNavItem(db, { scope: "portal", key: "accounts", actor });
       await deleteNavItem(db, { scope: "portal", key: "settings", actor });
     });
 

@@ -19,4 +19,5 @@ export { type CheckoutSummary, getCheckoutSummary } from "./queries";
 export { type RefundResult, recordRefund, refundPayment } from "./refund-payment";
 export * from "./schemas";
 export { type StartedCheckout, startCheckout } from "./start-checkout";
+export { listTenantPayments, type TenantPaymentRow } from "./tenant-payments";
 export { getTestCheckout, settleTestCheckout, testCheckoutEnabled } from "./test-checkout";

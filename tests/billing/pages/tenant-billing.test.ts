@@ -43,7 +43,7 @@ const { default: BillingPage } = await import("@/app/t/[slug]/(portal)/billing/p
 const { default: PaymentsPage } = await import("@/app/t/[slug]/(portal)/billing/payments/page");
 const { default: PrintPage } = await import("@/app/t/[slug]/(portal)/billing/invoices/[id]/print/page");
 const { payInvoiceAction } = await import("@/app/t/[slug]/(portal)/billing/actions");
-const { listTenantPayments } = await import("@/app/t/[slug]/(portal)/billing/queries");
+const { listTenantPayments } = await import("@/lib/billing/payments/tenant-payments");
 
 const render = (page: unknown) =>
   renderToStaticMarkup(createElement(NuqsTestingAdapter, null, page as ReactElement));

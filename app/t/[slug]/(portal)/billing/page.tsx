@@ -21,11 +21,11 @@ import { estimateCurrentCharge } from "@/lib/billing/invoices/estimate";
 import { listInvoices } from "@/lib/billing/invoices/queries";
 import { invoiceStatusSchema } from "@/lib/billing/invoices/schemas";
 import { getCheckoutSummary } from "@/lib/billing/payments";
+import { listTenantPayments } from "@/lib/billing/payments/tenant-payments";
 import { formatMoney } from "@/lib/money";
 import { getPlanById } from "@/lib/plans/queries";
 import { getLimitUsage } from "@/lib/plans/usage";
 import { TenantInvoicesTable } from "./invoices-table";
-import { listTenantPayments } from "./queries";
 
 export const metadata = { title: "Billing" };
 

@@ -9,7 +9,7 @@ import {
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getCurrentTenant, requireTenantMember } from "@/lib/auth/guards";
-import { listTenantPayments } from "../queries";
+import { listTenantPayments } from "@/lib/billing/payments/tenant-payments";
 import { TenantPaymentsTable } from "./payments-table";
 
 export const metadata = { title: "Payments" };

@@ -6,8 +6,8 @@ import { PaymentStatusBadge } from "@/components/billing/invoice-status-badge";
 import { DataTable } from "@/components/data-table/data-table";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
 import type { TableParamsConfig } from "@/components/data-table/params";
+import type { TenantPaymentRow } from "@/lib/billing/payments/tenant-payments";
 import { formatMoney } from "@/lib/money";
-import type { TenantPaymentRow } from "../queries";
 
 const col = createDataTableColumnHelper<TenantPaymentRow>();
 

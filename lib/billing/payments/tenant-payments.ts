@@ -1,6 +1,5 @@
 // The hotel's payments, for its billing pages. Read in the tenant's scope (row-level security is the
-// second wall). Belongs with the payments module's queries (lib/billing/payments/queries.ts); it lives
-// here until that module exports a tenant payments list.
+// second wall).
 import { count, desc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/connect";
 import { platformInvoices, platformPayments } from "@/db/schema";
