@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 export const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const DEMO_PASSWORD = "hearth-demo";
@@ -25,4 +25,23 @@ export function sidebar(page: Page) {
 
 export async function expectMenu(page: Page, keys: string[]) {
   for (const key of keys) await expect(page.locator(`[data-nav-key="${key}"]`).first()).toBeVisible();
+}
+
+/** Signs in on a hotel's portal and waits for its dashboard. */
+export async function signInAt(page: Page, email: string, slug: string) {
+  await signIn(page, { email, slug });
+  await page.waitForURL(url("/", slug));
+}
+
+/** A page in a fresh browser context: a second person signed in beside the first. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+/** The hotel's SMS credit balance as its credits page shows it. */
+export async function smsBalance(page: Page, slug: string): Promise<number> {
+  await page.goto(url("/credits", slug));
+  const text = (await page.getByTestId("sms-balance").textContent()) ?? "";
+  return Number(text.replace(/[^\d]/g, ""));
 }

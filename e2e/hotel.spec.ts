@@ -1,18 +1,8 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { expectMenu, shot, signIn, url } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { expectMenu, newPage, shot, signInAt, url } from "./helpers";
 
 // The hotel's everyday work on the demo hotels (fresh database per run): grandview's front desk
 // and team, and seaside, whose Starter plan allows 20 rooms and which has 20.
-
-async function signInAt(page: Page, email: string, slug: string) {
-  await signIn(page, { email, slug });
-  await page.waitForURL(url("/", slug));
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
 
 test("[FRONTDESK][CHECKIN]: staff member checks a guest in from today's arrivals", async ({ page }) => {
   await signInAt(page, "staff@grandview.test", "grandview");

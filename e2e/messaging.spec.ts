@@ -1,21 +1,13 @@
 import { expect, type Page, test } from "@playwright/test";
 import { countSmsSegments } from "@/lib/messaging/sms/segments";
-import { shot, signIn, url } from "./helpers";
+import { smsBalance as balanceOf, shot, signInAt, url } from "./helpers";
 
 // Guest notifications on the demo hotel grandview (fresh embedded database, dev-sink providers):
 // a booking confirmed in the portal reaches the guest as an SMS in the dev outbox, paid for with
 // the hotel's credits; and the template editor previews what guests will get as it is edited.
 
-async function signInOwner(page: Page) {
-  await signIn(page, { email: "owner@grandview.test", slug: "grandview" });
-  await page.waitForURL(url("/", "grandview"));
-}
-
-async function smsBalance(page: Page): Promise<number> {
-  await page.goto(url("/credits", "grandview"));
-  const text = (await page.getByTestId("sms-balance").textContent()) ?? "";
-  return Number(text.replace(/[^\d]/g, ""));
-}
+const signInOwner = (page: Page) => signInAt(page, "owner@grandview.test", "grandview");
+const smsBalance = (page: Page) => balanceOf(page, "grandview");
 
 test("[MESSAGING][NOTIFY]: confirming a booking texts the guest through the dev outbox and spends credits", async ({
   page,

@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { PORT, shot, signIn, url } from "./helpers";
+import { expect, type Page, test } from "@playwright/test";
+import { newPage, PORT, shot, signIn, url } from "./helpers";
 
 // One hotel's life: it signs up on the root domain, then a super admin suspends and reactivates it.
 // Serial: the lifecycle test acts on the hotel the signup test created (each run starts on a fresh database).
@@ -11,11 +11,6 @@ const owner = { name: "Lena Lakeside", email: "lena@lakeside.test", password: "l
 async function ownerSignsIn(page: Page) {
   await signIn(page, { email: owner.email, password: owner.password, slug: hotel.slug });
   await page.waitForURL(url("/", hotel.slug));
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
 }
 
 test("[SIGNUP]: a new hotel signs up and lands in its portal on its subdomain", async ({ page }) => {
@@ -78,10 +73,16 @@ test("[LIFECYCLE]: super admin suspends the hotel, its owner sees the suspended 
   await expect(admin.getByText("trial", { exact: true }).first()).toBeVisible();
   await shot(admin, "tenant-detail-overview");
 
-  // The welcome email the signup queued is in the Messages tab.
-  await admin.getByRole("link", { name: "Messages", exact: true }).click();
-  await expect(admin.getByText(`Welcome to Hearth, ${hotel.name}`).first()).toBeVisible();
-  await shot(admin, "tenant-detail-messages");
+  // The welcome email the signup sent is among the hotel's latest messages, in the Messaging tab
+  // (the tab, not the console menu's "Messaging" section of the same name).
+  await admin
+    .getByRole("navigation", { name: "Tenant sections" })
+    .getByRole("link", { name: "Messaging", exact: true })
+    .click();
+  await expect(
+    admin.getByTestId("tenant-recent-messages").getByText(`Welcome to Hearth, ${hotel.name}`),
+  ).toBeVisible();
+  await shot(admin, "tenant-detail-messaging");
 
   // Suspend, with a reason, after reading the consequences.
   await admin.getByRole("button", { name: "Suspend", exact: true }).click();

@@ -28,18 +28,17 @@ export function InvitationActions({
 }) {
   const [pending, startTransition] = React.useTransition();
 
-  const copyLink = () =>
+  // Only the token's hash is stored, so the old link cannot be shown again: this issues a new one
+  // (the old link stops working), emails it, and copies it for the owner.
+  const sendNewLink = () =>
     startTransition(async () => {
       const result = await invitationLinkAction({ invitationId });
       const message = actionErrorMessage(result);
-      if (message) return void toast.error(message);
-      const url = result?.data?.url;
-      if (!url)
-        return void toast.error(
-          "This link can no longer be shown: invite the same email again for a new one.",
-        );
-      if (await copyText(url)) toast.success(`Invitation link for ${email} copied.`);
-      else toast.message("Copy this link", { description: url, duration: 20_000 });
+      if (message || !result?.data) return void toast.error(message ?? "No answer from the server.");
+      const copied = await copyText(result.data.url);
+      toast.success(`A new link was sent to ${email}; the previous one no longer works.`, {
+        description: copied ? "It is also copied to your clipboard." : result.data.url,
+      });
     });
 
   const sendAgain = () =>
@@ -59,12 +58,12 @@ export function InvitationActions({
         <Button
           variant="ghost"
           size="sm"
-          onClick={copyLink}
+          onClick={sendNewLink}
           loading={pending}
-          aria-label={`Copy link for ${email}`}
+          aria-label={`Send a new link to ${email}`}
         >
           {pending ? null : <Link2 aria-hidden />}
-          Copy link
+          Send new link
         </Button>
       ) : null}
       {status === "expired" ? (

@@ -10,7 +10,6 @@ export * from "./jobs";
 export * from "./marketplace";
 export * from "./messaging";
 export * from "./nav";
-export * from "./outbox";
 export * from "./plans";
 export * from "./tenants";
 export * from "./users";

@@ -2,6 +2,7 @@ import { billingCycleFn } from "./billing/billing-cycle";
 import { dunningFn, reactivateOnPaymentFn } from "./billing/dunning";
 import { usageSyncFn } from "./billing/usage-sync";
 import { dispatchDomainEventsFn } from "./hotel/dispatch-domain-events";
+import { notifyInvoiceIssuedFn, notifyPaymentReceivedFn } from "./messaging/notify-billing";
 import {
   notifyBookingConfirmedFn,
   notifyGuestCheckedInFn,
@@ -28,4 +29,6 @@ export const functions = [
   billingCycleFn,
   dunningFn,
   reactivateOnPaymentFn,
+  notifyInvoiceIssuedFn,
+  notifyPaymentReceivedFn,
 ];

@@ -65,6 +65,8 @@ type DemoTenant = {
   members: Array<{ email: string; name: string; role: TenantRole }>;
   /** Rooms, guests and bookings (see ./demo-hotel.ts). */
   hotel: DemoHotelData;
+  /** Its billing period ended weeks ago, so the console's "Run billing now" has an invoice to make. */
+  billingDue?: boolean;
 };
 
 export const demoTenants: DemoTenant[] = [
@@ -96,6 +98,7 @@ export const demoTenants: DemoTenant[] = [
       { email: "staff@seaside.test", name: "Amara Okafor", role: "staff" },
     ],
     hotel: demoSeaside,
+    billingDue: true,
   },
 ];
 
@@ -137,7 +140,7 @@ export async function seedDemo(db: Db): Promise<void> {
           currency: t.currency,
           timezone: t.timezone,
           locale: t.locale,
-          ...currentMonth(),
+          ...(t.billingDue ? monthBeforeLast() : currentMonth()),
         })
         .onConflictDoNothing({ target: platformTenants.slug });
       const [tenant] = await tx.select().from(platformTenants).where(eq(platformTenants.slug, t.slug));
@@ -185,6 +188,13 @@ async function ensureUser(db: Queryable, email: string, name: string, passwordHa
   const [created] = await db.insert(users).values({ email, name, passwordHash }).returning({ id: users.id });
   if (!created) throw new Error(`could not create demo user ${email}`);
   return created.id;
+}
+
+/** The calendar month (UTC) before last: a period that ended at least four weeks ago. */
+function monthBeforeLast(now = new Date()): { currentPeriodStart: Date; currentPeriodEnd: Date } {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1));
+  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return { currentPeriodStart: start, currentPeriodEnd: end };
 }
 
 /** The calendar month (UTC) around now, as the demo hotels' current billing period. */

@@ -9,13 +9,11 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getCurrentTenant } from "@/lib/auth/guards";
 import { clientIp, userAgent } from "@/lib/auth/request-info";
-import { env } from "@/lib/env";
 import { actionClient, tenantAction } from "@/lib/safe-action";
-import { tenantUrl } from "@/lib/tenancy/host";
 import { acceptInvitation } from "./accept-invitation";
 import { inviteMember, revokeInvitation } from "./invitations";
 import { changeMemberRole, removeMember } from "./members";
-import { getInvitationPath } from "./queries";
+import { resendInvitation } from "./resend-invitation";
 import {
   acceptInvitationSchema,
   changeMemberRoleSchema,
@@ -37,7 +35,12 @@ export const inviteMemberAction = tenantAction("members.write")
       actorRole: ctx.role,
     });
     refresh();
-    return { acceptUrl: result.acceptUrl, email: result.invitation.email, role: result.invitation.role };
+    return {
+      acceptUrl: result.acceptUrl,
+      email: result.invitation.email,
+      role: result.invitation.role,
+      emailStatus: result.email.status,
+    };
   });
 
 export const revokeInvitationAction = tenantAction("members.write")
@@ -52,17 +55,22 @@ export const revokeInvitationAction = tenantAction("members.write")
     refresh();
   });
 
-/** The link of a pending invitation, for the owner to copy; null when it can no longer be recovered. */
+/**
+ * A new link for a pending invitation, for the owner to copy; it is emailed to the invitee too,
+ * and the invitation's earlier link stops working (only hashes are stored: an old link cannot be
+ * shown again).
+ */
 export const invitationLinkAction = tenantAction("members.write")
   .inputSchema(invitationIdSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const path = await getInvitationPath(await getDb(), {
+    const result = await resendInvitation(await getDb(), {
       ...parsedInput,
       tenantId: ctx.tenant.id,
+      actor: ctx.actor,
       actorRole: ctx.role,
     });
-    const { ROOT_DOMAIN, PUBLIC_PROTOCOL } = env();
-    return { url: path ? tenantUrl(ctx.tenant.slug, ROOT_DOMAIN, PUBLIC_PROTOCOL, path) : null };
+    refresh();
+    return { url: result.acceptUrl, emailStatus: result.email.status };
   });
 
 export const changeMemberRoleAction = tenantAction("members.write")

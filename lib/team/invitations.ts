@@ -4,14 +4,13 @@ import { tenantInvitations, tenantMembers, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { queueEmail } from "@/lib/messaging/outbox";
 import { assertWithinLimit } from "@/lib/plans/limits";
 import { tenantUrl } from "@/lib/tenancy/host";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import type { TenantRole } from "@/lib/tenants/queries";
 import { assertTeamPermission, lockTenant, type TeamCaller } from "./guard";
-import { renderInvitationEmail } from "./invitation-email";
-import { countOpenInvitations, type InvitationView, invitationEmailKey, openInvitation } from "./queries";
+import { type InvitationEmailOutcome, sendInvitationEmail } from "./invitation-email";
+import { countOpenInvitations, type InvitationView, openInvitation } from "./queries";
 import { INVITATION_TTL_DAYS, invitationIdSchema, inviteMemberSchema } from "./schemas";
 import { createInvitationToken, invitationPath } from "./token";
 
@@ -19,17 +18,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type InviteResult = {
   invitation: InvitationView;
-  /** The acceptance link, shown once to the owner (and in the queued email); never stored. */
+  /** The acceptance link, shown once to the owner (and in the email); stored only as its hash. */
   acceptUrl: string;
   /** Ids of the earlier pending invitations of this email that this one replaced. */
   replaced: string[];
+  /** How the invitation email went (its message in the log). */
+  email: InvitationEmailOutcome;
 };
 
 /**
  * The owner invites someone by email. Open invitations hold a seat, so the plan's staff_seats
  * limit counts members plus open invitations. Re-inviting an email with a pending invitation
- * revokes that one (its link stops working) and issues a new link. The email is queued in the
- * same transaction, so a refused invitation sends nothing.
+ * revokes that one (its link stops working) and issues a new link. The email goes out once the
+ * invitation is committed, so a refused invitation sends nothing.
  */
 export async function inviteMember(
   db: Queryable,
@@ -40,7 +41,7 @@ export async function inviteMember(
   const now = input.now ?? new Date();
   const tenantId = input.tenantId;
 
-  return withTenant(db, tenantId, async (tx) => {
+  const created = await withTenant(db, tenantId, async (tx) => {
     const tenant = await lockTenant(tx, tenantId);
     const [member] = await tx
       .select({ id: tenantMembers.id })
@@ -78,21 +79,6 @@ export async function inviteMember(
     const { ROOT_DOMAIN, PUBLIC_PROTOCOL } = env();
     const acceptUrl = tenantUrl(tenant.slug, ROOT_DOMAIN, PUBLIC_PROTOCOL, invitationPath(token));
     const inviterName = await userName(tx, input.actor.userId);
-    const message = renderInvitationEmail({
-      hotelName: tenant.name,
-      inviterName: inviterName ?? `The team at ${tenant.name}`,
-      role,
-      acceptUrl,
-      expiresAt: row.expiresAt,
-      timezone: tenant.timezone,
-    });
-    await queueEmail(tx, {
-      tenantId,
-      to: email,
-      ...message,
-      event: "member.invite",
-      dedupeKey: invitationEmailKey(row.id),
-    });
     await recordAudit(tx, {
       actor: input.actor,
       tenantId,
@@ -103,7 +89,7 @@ export async function inviteMember(
       details: replaced.length ? { replacedInvitationIds: replaced.map((r) => r.id) } : undefined,
     });
 
-    return {
+    const result: Omit<InviteResult, "email"> = {
       invitation: {
         id: row.id,
         email: row.email,
@@ -118,7 +104,21 @@ export async function inviteMember(
       acceptUrl,
       replaced: replaced.map((r) => r.id),
     };
+    return { result, tenant, tokenHash, inviterName };
   });
+
+  const { result, tenant, tokenHash, inviterName } = created;
+  const emailOutcome = await sendInvitationEmail(db, {
+    invitationId: result.invitation.id,
+    tokenHash,
+    to: email,
+    tenant,
+    inviterName: inviterName ?? `The team at ${tenant.name}`,
+    role,
+    acceptUrl: result.acceptUrl,
+    expiresAt: result.invitation.expiresAt,
+  });
+  return { ...result, email: emailOutcome };
 }
 
 /**
@@ -143,10 +143,10 @@ async function assertSeatAvailable(
   }
 }
 
-async function userName(tx: Queryable, userId: string | null): Promise<string | null> {
+export async function userName(tx: Queryable, userId: string | null): Promise<string | null> {
   if (!userId) return null;
   const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
-  return row?.name ?? null;
+  return row?.name.trim() || null;
 }
 
 /** The owner withdraws a pending invitation: its link stops working and its seat is free again. */

@@ -1,19 +1,10 @@
 import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/connect";
-import {
-  platformEmailOutbox,
-  platformPlans,
-  platformTenants,
-  tenantInvitations,
-  tenantMembers,
-  users,
-} from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { platformPlans, platformTenants, tenantInvitations, tenantMembers, users } from "@/db/schema";
 import { planLimit } from "@/lib/plans/limit-keys";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import type { TenantRole } from "@/lib/tenants/queries";
-import { assertTeamPermission } from "./guard";
-import { hashInvitationToken, invitationPath, tokenFromInvitationText } from "./token";
+import { hashInvitationToken } from "./token";
 
 export type InvitationStatus = "pending" | "expired" | "accepted" | "revoked";
 
@@ -167,46 +158,4 @@ export async function findInvitationByToken(
     expiresAt: row.expiresAt,
     hasAccount: Boolean(account?.passwordHash),
   };
-}
-
-/**
- * The link of a pending invitation, for "Copy link". Only its hash is in the invitations table, so
- * the link is read back from the invitation email queued with it, and only returned when it still
- * hashes to this invitation. Null when that email is gone (invite the same email again instead).
- */
-export async function getInvitationPath(
-  db: Queryable,
-  opts: { tenantId: string; invitationId: string; actorRole: TenantRole; now?: Date },
-): Promise<string | null> {
-  assertTeamPermission(opts.actorRole);
-  const now = opts.now ?? new Date();
-  const [invitation] = await withTenant(db, opts.tenantId, (tx) =>
-    tx
-      .select()
-      .from(tenantInvitations)
-      .where(and(eq(tenantInvitations.tenantId, opts.tenantId), eq(tenantInvitations.id, opts.invitationId)))
-      .limit(1),
-  );
-  if (!invitation) throw new AppError("NOT_FOUND", "This invitation does not exist.");
-  if (invitationStatus(invitation, now) !== "pending") {
-    throw new AppError("CONFLICT", "This invitation can no longer be accepted: send a new one.");
-  }
-  const [email] = await db
-    .select({ text: platformEmailOutbox.text })
-    .from(platformEmailOutbox)
-    .where(
-      and(
-        eq(platformEmailOutbox.tenantId, opts.tenantId),
-        eq(platformEmailOutbox.dedupeKey, invitationEmailKey(invitation.id)),
-      ),
-    )
-    .limit(1);
-  const token = email ? tokenFromInvitationText(email.text) : null;
-  if (!token || hashInvitationToken(token) !== invitation.tokenHash) return null;
-  return invitationPath(token);
-}
-
-/** The outbox key of an invitation's email: one email per invitation. */
-export function invitationEmailKey(invitationId: string): string {
-  return `member.invite:${invitationId}`;
 }

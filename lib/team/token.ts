@@ -18,8 +18,3 @@ export function hashInvitationToken(token: string): string {
 export function invitationPath(token: string): string {
   return `/invite/${token}`;
 }
-
-/** The token inside an invitation link (as written into the email), or null. */
-export function tokenFromInvitationText(text: string): string | null {
-  return /\/invite\/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/.exec(text)?.[1] ?? null;
-}

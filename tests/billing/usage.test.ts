@@ -131,9 +131,10 @@ describe.each(testDatabaseKinds)("usage metering on %s", (kind) => {
       status: "queued" | "sent" | "delivered" | "failed",
       segments: number,
       sentAt: Date | null,
+      event = "hotel/booking.confirmed",
     ) => ({
       tenantId: t.id,
-      event: "test",
+      event,
       channel,
       recipient: "x",
       body: "hi",
@@ -150,6 +151,9 @@ describe.each(testDatabaseKinds)("usage metering on %s", (kind) => {
       message("email", "delivered", 0, utc("2031-06-10T09:00:00Z")),
       // Long before the look-back window: already collected by earlier runs.
       message("sms", "sent", 9, utc("2031-05-01T00:00:00Z")),
+      // The platform's own mail to the hotel (an invoice, a dunning SMS) is not the hotel's usage.
+      message("email", "sent", 0, utc("2031-06-10T09:30:00Z"), "invoice.issued"),
+      message("sms", "sent", 1, utc("2031-06-10T09:30:00Z"), "invoice.overdue"),
     ]);
     await db.insert(rooms).values([
       { tenantId: t.id, number: "101", type: "double", nightlyRateMinor: 100 },

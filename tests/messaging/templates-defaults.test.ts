@@ -56,6 +56,17 @@ const platformEvent = {
     triggeredAt: "2026-12-01T09:30:00Z",
     url: "https://hearth.example/platform/alerts/42",
   },
+  // A six-figure naira amount and a long slug: near the longest an overdue SMS gets.
+  invoice: {
+    number: "HRT-2026-000123",
+    totalMinor: 48_000_000,
+    amountDueMinor: 48_000_000,
+    currency: "NGN",
+    dueDate: "2026-11-15",
+    daysOverdue: 14,
+    url: "https://grandview-lagos.hearth.example/billing",
+  },
+  suspendOn: "2026-11-29",
 };
 
 function schemaFor(event: string): z.ZodObject {

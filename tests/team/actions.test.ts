@@ -6,7 +6,15 @@ import type { TenantContext } from "@/lib/auth/context";
 import type { TenantRole } from "@/lib/tenants/queries";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/helpers/db";
 import { type TestUser, testActor } from "@/tests/helpers/fixtures";
-import { createHotel, freshEmail, type Hotel, memberRole, tokenOf } from "./helpers";
+import {
+  createHotel,
+  freshEmail,
+  type Hotel,
+  invitationEmails,
+  memberRole,
+  seedMessaging,
+  tokenOf,
+} from "./helpers";
 
 // The server actions as the portal calls them. The guard is mocked to let any member through, so
 // these tests show that the services themselves refuse what a role may not do, and that the tenant
@@ -37,6 +45,7 @@ describe.each(testDatabaseKinds)("team actions on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     useDatabaseForTests(database);
+    await seedMessaging(database.db);
     hotel = await createHotel(database.db);
     other = await createHotel(database.db);
   });
@@ -120,9 +129,21 @@ describe.each(testDatabaseKinds)("team actions on %s", (kind) => {
     as(hotel, hotel.owner, "owner");
     const email = freshEmail();
     const sent = await actions.inviteMemberAction({ email, role: "manager" });
-    const token = tokenOf(sent?.data?.acceptUrl ?? "");
-    const copied = await actions.invitationLinkAction({ invitationId: (await pendingId(email)) ?? "" });
-    expect(sent?.data?.acceptUrl).toBe(copied?.data?.url);
+    expect(sent?.data?.emailStatus).toBe("sent");
+    const invitationId = (await pendingId(email)) ?? "";
+    // A new link for the owner to copy: emailed too, and the first link stops working.
+    const copied = await actions.invitationLinkAction({ invitationId });
+    expect(copied?.data).toEqual({ url: expect.stringContaining("/invite/"), emailStatus: "sent" });
+    expect(copied?.data?.url).not.toBe(sent?.data?.acceptUrl);
+    const emails = await invitationEmails(database.db, invitationId);
+    expect(emails.map((e) => e.body.includes(copied?.data?.url ?? "missing"))).toEqual([false, true]);
+    const stale = await actions.acceptInvitationAction({
+      token: tokenOf(sent?.data?.acceptUrl ?? ""),
+      name: "New Person",
+      password: "long-enough-pw",
+    });
+    expect(stale?.serverError).toMatch(/not valid/);
+    const token = tokenOf(copied?.data?.url ?? "");
 
     // The visitor has no session: the acceptance action reads only the host's tenant.
     const mismatch = await actions.acceptInvitationAction({

@@ -1,15 +1,18 @@
 // A hotel with an owner, a manager and a staff member, and the callers the team services expect.
 import { randomBytes } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, like } from "drizzle-orm";
 import type { Queryable } from "@/db/connect";
 import {
+  devSinkMessages,
+  messages,
   platformAuditStream,
-  platformEmailOutbox,
   platformPlans,
   platformTenants,
   tenantMembers,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { ensureDefaultProviders } from "@/lib/messaging/providers/seed";
+import { seedDefaultTemplates } from "@/lib/messaging/templates/seed";
 import type { TeamCaller } from "@/lib/team/guard";
 import type { Tenant, TenantRole } from "@/lib/tenants/queries";
 import { addMember, createUser, type TestUser, testActor } from "@/tests/helpers/fixtures";
@@ -87,8 +90,29 @@ export async function auditRows(db: Queryable, tenantId: string, action: string)
     .orderBy(desc(platformAuditStream.id));
 }
 
-export async function outboxFor(db: Queryable, tenantId: string) {
-  return db.select().from(platformEmailOutbox).where(eq(platformEmailOutbox.tenantId, tenantId));
+/** What a fresh install has for sending: the dev-sink providers and the default templates. */
+export async function seedMessaging(db: Queryable): Promise<void> {
+  await ensureDefaultProviders(db);
+  await seedDefaultTemplates(db);
+}
+
+/** The invitation's emails in the message log (one per link), oldest first. */
+export async function invitationEmails(db: Queryable, invitationId: string) {
+  return db
+    .select()
+    .from(messages)
+    .where(like(messages.idempotencyKey, `member.invite:${invitationId}:%`))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+}
+
+/** Every message in the log addressed to `email`. */
+export async function messagesTo(db: Queryable, email: string) {
+  return db.select().from(messages).where(eq(messages.recipient, email));
+}
+
+/** What the dev-sink email provider "delivered" for a message. */
+export async function devSinkCopy(db: Queryable, messageId: string) {
+  return db.select().from(devSinkMessages).where(eq(devSinkMessages.messageId, messageId));
 }
 
 /** The token at the end of an accept URL. */

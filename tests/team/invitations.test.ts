@@ -4,7 +4,8 @@ import { tenantInvitations, tenantMembers, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { acceptInvitation } from "@/lib/team/accept-invitation";
 import { inviteMember, revokeInvitation } from "@/lib/team/invitations";
-import { findInvitationByToken, getInvitationPath, getSeatUsage, listInvitations } from "@/lib/team/queries";
+import { findInvitationByToken, getSeatUsage, listInvitations } from "@/lib/team/queries";
+import { resendInvitation } from "@/lib/team/resend-invitation";
 import { hashInvitationToken } from "@/lib/team/token";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/helpers/db";
 import { createUser } from "@/tests/helpers/fixtures";
@@ -13,10 +14,13 @@ import {
   auditRows,
   caller,
   createHotel,
+  devSinkCopy,
   freshEmail,
   type Hotel,
+  invitationEmails,
   memberRole,
-  outboxFor,
+  messagesTo,
+  seedMessaging,
   tokenOf,
 } from "./helpers";
 
@@ -28,6 +32,7 @@ describe.each(testDatabaseKinds)("team invitations on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
+    await seedMessaging(database.db);
     hotel = await createHotel(database.db);
   });
   afterAll(() => database.drop());
@@ -38,7 +43,7 @@ describe.each(testDatabaseKinds)("team invitations on %s", (kind) => {
   test("invite → accept: a new account joins with the invited role; only the token's hash is stored", async () => {
     const db = database.db;
     const email = freshEmail();
-    const { acceptUrl, invitation } = await invite(email.toUpperCase(), "manager");
+    const { acceptUrl, invitation, email: sent } = await invite(email.toUpperCase(), "manager");
     expect(acceptUrl).toMatch(
       new RegExp(`^http://${hotel.tenant.slug}\\.localhost:3000/invite/[A-Za-z0-9_-]{43}$`),
     );
@@ -57,13 +62,31 @@ describe.each(testDatabaseKinds)("team invitations on %s", (kind) => {
     expect(days).toBeGreaterThan(6.99);
     expect(days).toBeLessThanOrEqual(7);
 
-    // The email is queued with the link (embedded installs send no real email).
-    const emails = (await outboxFor(db, hotel.tenant.id)).filter((e) => e.to === email);
+    // The email went through the send pipeline with the link (embedded installs: the dev sink).
+    const emails = await invitationEmails(db, invitation.id);
     expect(emails).toHaveLength(1);
-    expect(emails[0]?.text).toContain(acceptUrl);
-    expect(emails[0]?.event).toBe("member.invite");
+    const [mail] = emails;
+    expect(sent).toEqual({ status: "sent", messageId: mail?.id });
+    expect(mail).toMatchObject({
+      tenantId: null,
+      event: "member.invite",
+      channel: "email",
+      recipient: email,
+      status: "sent",
+      providerKind: "dev-sink",
+      locale: "en",
+      subject: `Olive Owner invited you to join ${hotel.tenant.name} on Hearth`,
+    });
+    expect(mail?.body).toContain(acceptUrl);
+    expect(mail?.body).toContain("as manager");
+    expect(mail?.html).toContain(`<a href="${acceptUrl}">Accept the invitation</a>`);
+    const delivered = await devSinkCopy(db, mail?.id ?? "");
+    expect(delivered.map((d) => d.to)).toEqual([email]);
     const [inviteAudit] = await auditRows(db, hotel.tenant.id, "member.invite");
     expect(inviteAudit).toMatchObject({ targetId: invitation.id, actorUserId: hotel.owner.id });
+    // The token is only in the email: not in the invitation's audit row nor the log's key.
+    expect(JSON.stringify(inviteAudit)).not.toContain(token);
+    expect(mail?.idempotencyKey).not.toContain(token);
 
     expect(await findInvitationByToken(db, { tenantId: hotel.tenant.id, token })).toMatchObject({
       email,
@@ -257,7 +280,6 @@ describe.each(testDatabaseKinds)("team invitations on %s", (kind) => {
     expect(refused.code).toBe("LIMIT_REACHED");
     expect(refused.details).toMatchObject({ limit: "staff_seats", current: 2, max: 2 });
     expect(await listInvitations(db, { tenantId: full.tenant.id })).toHaveLength(0);
-    expect(await outboxFor(db, full.tenant.id)).toHaveLength(0);
 
     // One member and one pending invitation on a two-seat plan: the invitation holds the last seat.
     const held = await createHotel(db, { seats: 2, roles: ["owner"] });
@@ -268,9 +290,13 @@ describe.each(testDatabaseKinds)("team invitations on %s", (kind) => {
       used: 2,
       limit: 2,
     });
-    const second = await appError(invite(freshEmail(), "staff", held));
+    const refusedEmail = freshEmail();
+    const second = await appError(invite(refusedEmail, "staff", held));
     expect(second.code).toBe("LIMIT_REACHED");
     expect(second.message).toMatch(/1 pending invitation holds a seat/);
+    // A refused invitation sends nothing; the accepted one did.
+    expect(await messagesTo(db, refusedEmail)).toHaveLength(0);
+    expect(await messagesTo(db, pending.invitation.email)).toHaveLength(1);
     // Re-inviting the same email replaces its invitation: no extra seat.
     await invite(pending.invitation.email, "manager", held);
     const replacement = (await listInvitations(db, { tenantId: held.tenant.id })).find(
@@ -303,21 +329,11 @@ describe.each(testDatabaseKinds)("team invitations on %s", (kind) => {
       revokeInvitation(db, { tenantId, invitationId: invitation.id, ...caller(hotel.staff, "staff") }),
     );
     expect(error.code).toBe("FORBIDDEN");
-    expect(
-      (await appError(getInvitationPath(db, { tenantId, invitationId: invitation.id, actorRole: "manager" })))
-        .code,
-    ).toBe("FORBIDDEN");
-  });
-
-  test("the owner can copy a pending invitation's link again; it is the working link", async () => {
-    const db = database.db;
-    const { acceptUrl, invitation } = await invite(freshEmail());
-    const path = await getInvitationPath(db, {
-      tenantId: hotel.tenant.id,
-      invitationId: invitation.id,
-      actorRole: "owner",
-    });
-    expect(acceptUrl.endsWith(path ?? "missing")).toBe(true);
+    const resend = await appError(
+      resendInvitation(db, { tenantId, invitationId: invitation.id, ...caller(hotel.manager, "manager") }),
+    );
+    expect(resend.code).toBe("FORBIDDEN");
+    expect(await invitationEmails(db, invitation.id)).toHaveLength(1);
   });
 
   test("cross-tenant: another hotel's invitations are not found from this one", async () => {
@@ -338,10 +354,11 @@ describe.each(testDatabaseKinds)("team invitations on %s", (kind) => {
     expect(
       (
         await appError(
-          getInvitationPath(db, { tenantId: mine, invitationId: theirs.invitation.id, actorRole: "owner" }),
+          resendInvitation(db, { tenantId: mine, invitationId: theirs.invitation.id, ...ownerHere }),
         )
       ).code,
     ).toBe("NOT_FOUND");
+    expect(await invitationEmails(db, theirs.invitation.id)).toHaveLength(1);
     // Their link opened on this hotel's host matches nothing here.
     expect(await findInvitationByToken(db, { tenantId: mine, token })).toBeNull();
     const accept = await appError(

@@ -68,7 +68,7 @@ describe("team pages", () => {
     expect(html).toContain(`aria-label="Role of Mia Manager"`);
     expect(html).toContain(`aria-label="Remove Sam Staff"`);
     expect(html).toContain("pending.person@example.test");
-    expect(html).toContain(`aria-label="Copy link for pending.person@example.test"`);
+    expect(html).toContain(`aria-label="Send a new link to pending.person@example.test"`);
     expect(html).toContain('href="/plan"');
   });
 
@@ -79,7 +79,7 @@ describe("team pages", () => {
     expect(html).not.toContain("Invite member");
     expect(html).not.toContain('aria-label="Role of');
     expect(html).not.toContain('aria-label="Remove');
-    expect(html).not.toContain("Copy link");
+    expect(html).not.toContain("Send new link");
     expect(html).toContain("Only the hotel&#x27;s owners can invite people");
   });
 

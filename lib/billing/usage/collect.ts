@@ -1,7 +1,9 @@
 // Turns what the platform already records into usage events, set-based, with keys derived from the
 // source so every run can re-read the same window and add nothing twice:
 //   - each SMS or email the messaging log marks sent or delivered → `msg:<message id>`
-//     (SMS: its segments, at least 1, since carriers bill a sent SMS at least one segment; email: 1);
+//     (SMS: its segments, at least 1, since carriers bill a sent SMS at least one segment; email: 1).
+//     Only the hotel's own messages (`hotel/…` events, and test sends from its template editor)
+//     count: the platform's mail to the hotel (welcome, invoices, dunning) is the platform's cost;
 //   - once per UTC day a gauge snapshot per live tenant → `<metric>:<tenant>:<YYYY-MM-DD>`:
 //     rooms (rows in `rooms`), active_staff (rows in `tenant_members`), storage_mb.
 // storage_mb is recorded as 0: nothing measures a tenant's storage yet. When something does, only
@@ -36,6 +38,7 @@ export async function collectUsage(
              'msg:' || m.id
         from messages m
        where m.tenant_id is not null
+         and (m.event like 'hotel/%' or m.idempotency_key like 'test:%')
          and m.status in ('sent', 'delivered')
          and coalesce(m.sent_at, m.created_at) >= ${since.toISOString()}::timestamptz
          and coalesce(m.sent_at, m.created_at) <= ${opts.now.toISOString()}::timestamptz

@@ -11,7 +11,8 @@ import { deliverWithFailover } from "./deliver";
 import { devSinkStores } from "./dev-sink-store";
 import { markFailed, markSent } from "./message-log";
 import { emailProvidersFor, smsProvidersFor } from "./providers-for";
-import type { MessageRow } from "./types";
+import { defaultSmsPayer } from "./sms-payer";
+import type { MessageRow, SmsPayer } from "./types";
 
 /** Per attempt: a provider that dedupes on it (Resend) must not swallow a retry as a repeat. */
 function attemptKey(message: MessageRow): string {
@@ -30,15 +31,18 @@ export async function refundMessageCredits(
 
 /**
  * `creditReference` names this attempt's debit: the message id on the first send, a fresh one
- * per retry (the first debit was refunded when that attempt failed).
+ * per retry (the first debit was refunded when that attempt failed). `billTo: "platform"` takes no
+ * credits (the row records 0) but still records the provider's cost; omitted (retries, test
+ * sends), the payer follows from the message's event.
  */
 export async function attemptSms(
   db: Queryable,
   message: MessageRow,
-  opts: { creditReference: string },
+  opts: { creditReference: string; billTo?: SmsPayer },
 ): Promise<MessageRow> {
   const reference = opts.creditReference;
-  const credits = message.tenantId ? message.segments : 0;
+  const billTo = opts.billTo ?? defaultSmsPayer(message.event);
+  const credits = message.tenantId && billTo === "tenant" ? message.segments : 0;
   if (message.tenantId && credits > 0) {
     try {
       await debitCredits(db, { tenantId: message.tenantId, amount: credits, reference });

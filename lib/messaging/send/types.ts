@@ -23,6 +23,13 @@ const locale = z
 /** Redelivered work carries the same key, so it sends once: e.g. `${event.id}:sms:+234…`. */
 const idempotencyKey = z.string().trim().min(1).max(255);
 
+/**
+ * Who pays an SMS: the hotel (its credits) or the platform (its own messages to a hotel, such as
+ * dunning reminders: logged under the hotel, no credits taken, the provider cost still recorded).
+ */
+export const smsPayers = ["tenant", "platform"] as const;
+export type SmsPayer = (typeof smsPayers)[number];
+
 export const sendSmsSchema = z.object({
   tenantId: z.uuid(),
   event: eventName,
@@ -34,6 +41,8 @@ export const sendSmsSchema = z.object({
   locale,
   data: z.record(z.string(), z.unknown()),
   idempotencyKey,
+  /** Default: the platform for a platform event (see defaultSmsPayer), else the hotel. */
+  billTo: z.enum(smsPayers).optional(),
 });
 export type SendSmsInput = z.input<typeof sendSmsSchema>;
 

@@ -192,6 +192,37 @@ const platformTemplates: DefaultTemplate[] = [
 <p>La facture {{invoice.number}} d'un montant de {{money invoice.totalMinor invoice.currency}} est à régler avant le {{formatDate invoice.dueDate "long"}}.</p>
 <p><a href="{{invoice.url}}">Voir la facture</a></p>`,
   },
+  // Dunning's reminder. The SMS is on the platform's account, not the hotel's credits.
+  {
+    event: "invoice.overdue",
+    channel: "email",
+    locale: "en",
+    subject: "Invoice {{invoice.number}} is overdue",
+    body: `<p>Hi {{recipient.name}},</p>
+<p>Invoice {{invoice.number}} for {{money invoice.amountDueMinor invoice.currency}} was due on {{formatDate invoice.dueDate "long"}} and is {{invoice.daysOverdue}} {{pluralize invoice.daysOverdue "day" "days"}} overdue. Unless it is paid, {{tenant.name}} will be suspended on {{formatDate suspendOn "long"}}.</p>
+<p><a href="{{invoice.url}}">Pay now</a></p>`,
+  },
+  {
+    event: "invoice.overdue",
+    channel: "email",
+    locale: "fr",
+    subject: "La facture {{invoice.number}} est en retard de paiement",
+    body: `<p>Bonjour {{recipient.name}},</p>
+<p>La facture {{invoice.number}} d'un montant de {{money invoice.amountDueMinor invoice.currency}} était à régler le {{formatDate invoice.dueDate "long"}} et reste impayée depuis {{invoice.daysOverdue}} {{pluralize invoice.daysOverdue "jour" "jours"}}. Sans paiement, {{tenant.name}} sera suspendu le {{formatDate suspendOn "long"}}.</p>
+<p><a href="{{invoice.url}}">Payer maintenant</a></p>`,
+  },
+  {
+    event: "invoice.overdue",
+    channel: "sms",
+    locale: "en",
+    body: "Hearth: invoice {{invoice.number}} ({{money invoice.amountDueMinor invoice.currency}}) is {{invoice.daysOverdue}} days overdue. Pay: {{invoice.url}}",
+  },
+  {
+    event: "invoice.overdue",
+    channel: "sms",
+    locale: "fr",
+    body: 'Hearth : facture {{invoice.number}} ({{money invoice.amountDueMinor invoice.currency}}) impayée depuis {{invoice.daysOverdue}} {{pluralize invoice.daysOverdue "jour" "jours"}}. Payer : {{invoice.url}}',
+  },
   {
     event: "payment.received",
     channel: "email",
@@ -258,6 +289,31 @@ const platformTemplates: DefaultTemplate[] = [
     channel: "sms",
     locale: "fr",
     body: "Alerte Hearth ({{alert.severity}}) pour {{tenant.name}} : {{alert.title}}. {{alert.url}}",
+  },
+  // Sent as platform mail (no tenant), so dates render in UTC and say so.
+  {
+    event: "member.invite",
+    channel: "email",
+    locale: "en",
+    subject: "{{inviter.name}} invited you to join {{tenant.name}} on Hearth",
+    body: `<p>Hello{{#if recipient.name}} {{recipient.name}}{{/if}},</p>
+<p>{{inviter.name}} invited you to join <strong>{{tenant.name}}</strong> on Hearth as {{role}}.</p>
+<p><a href="{{acceptUrl}}">Accept the invitation</a></p>
+<p>Or paste this link into your browser: {{acceptUrl}}</p>
+<p>The link works once and expires on {{formatDateTime expiresAt "long"}} (UTC). If you were not expecting this invitation, you can ignore this email.</p>
+<p>The Hearth team</p>`,
+  },
+  {
+    event: "member.invite",
+    channel: "email",
+    locale: "fr",
+    subject: "{{inviter.name}} vous invite à rejoindre {{tenant.name}} sur Hearth",
+    body: `<p>Bonjour{{#if recipient.name}} {{recipient.name}}{{/if}},</p>
+<p>{{inviter.name}} vous invite à rejoindre <strong>{{tenant.name}}</strong> sur Hearth en tant que {{#if (eq role "owner")}}propriétaire{{else if (eq role "manager")}}responsable{{else}}membre du personnel{{/if}}.</p>
+<p><a href="{{acceptUrl}}">Accepter l'invitation</a></p>
+<p>Ou copiez ce lien dans votre navigateur : {{acceptUrl}}</p>
+<p>Le lien ne fonctionne qu'une fois et expire le {{formatDateTime expiresAt "long"}} (UTC). Si vous n'attendiez pas cette invitation, ignorez cet e-mail.</p>
+<p>L'équipe Hearth</p>`,
   },
 ];
 

@@ -2,6 +2,8 @@
 // for these are validated against these schemas' variables, as guest templates are against
 // lib/events/schemas.ts. Amounts are integer minor units of `currency`.
 import { z } from "zod";
+import { tenantRoles } from "@/lib/auth/permissions";
+import { invoiceOverdueSchema } from "@/lib/billing/dunning/schemas";
 
 const tenant = z.object({ name: z.string().min(1), slug: z.string().min(1) });
 const recipient = z.object({ name: z.string().min(1), email: z.string().nullable() });
@@ -24,6 +26,8 @@ export const platformEventSchemas = {
       url: z.url(),
     }),
   }),
+  // One definition: dunning builds this payload, the templates render it.
+  "invoice.overdue": invoiceOverdueSchema,
   "payment.received": z.object({
     tenant,
     recipient,
@@ -55,6 +59,15 @@ export const platformEventSchemas = {
       triggeredAt: z.iso.datetime({ offset: true }),
       url: z.url(),
     }),
+  }),
+  // A team invitation (lib/team): the link carries the only copy of the invitation's token.
+  "member.invite": z.object({
+    tenant,
+    recipient: z.object({ name: z.string().min(1).optional(), email: z.email() }),
+    inviter: z.object({ name: z.string().min(1) }),
+    role: z.enum(tenantRoles),
+    acceptUrl: z.url(),
+    expiresAt: z.iso.datetime({ offset: true }),
   }),
 } satisfies Record<string, z.ZodObject>;
 

@@ -154,12 +154,26 @@ function platformPayload(event: TemplateEvent, { tenant, now = new Date() }: Sam
       return {
         ...base,
         invoice: {
-          number: "INV-2026-0042",
+          number: "HRT-2026-000042",
           totalMinor: amountMinor(49, "USD"),
           currency: "USD",
           dueDate: addDays(today, 14),
-          url: `${portalUrl}plan/invoices/INV-2026-0042`,
+          url: `${portalUrl}billing`,
         },
+      };
+    case "invoice.overdue":
+      return {
+        ...base,
+        invoice: {
+          number: "HRT-2026-000042",
+          totalMinor: amountMinor(49, "USD"),
+          amountDueMinor: amountMinor(49, "USD"),
+          currency: "USD",
+          dueDate: addDays(today, -7),
+          daysOverdue: 7,
+          url: `${portalUrl}billing`,
+        },
+        suspendOn: addDays(today, 7),
       };
     case "payment.received":
       return {
@@ -168,7 +182,7 @@ function platformPayload(event: TemplateEvent, { tenant, now = new Date() }: Sam
           amountMinor: amountMinor(49, "USD"),
           currency: "USD",
           receivedAt: now.toISOString(),
-          invoiceNumber: "INV-2026-0042",
+          invoiceNumber: "HRT-2026-000042",
         },
       };
     case "ticket.updated":
@@ -181,6 +195,15 @@ function platformPayload(event: TemplateEvent, { tenant, now = new Date() }: Sam
           url: `${portalUrl}support/T-1042`,
         },
         comment: "We found a blocked sender id on one network and switched providers; please try again.",
+      };
+    case "member.invite":
+      return {
+        ...base,
+        recipient: { name: "Amara Okafor", email: "amara.okafor@example.com" },
+        inviter: { name: "Grace Owens" },
+        role: "manager",
+        acceptUrl: `${portalUrl}invite/sample-token`,
+        expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
       };
     case "alert.triggered":
       return {

@@ -77,9 +77,20 @@ export const templateEventInfo: Record<TemplateEvent, EventInfo> = {
     description: "To a hotel's billing contact when a payment is received.",
     channels: ["email"],
   },
+  "invoice.overdue": {
+    label: "Invoice overdue",
+    description:
+      "To a hotel's billing contact on each reminder day while an invoice is unpaid; the platform pays for the SMS.",
+    channels: templateChannels,
+  },
   "ticket.updated": {
     label: "Support ticket updated",
     description: "To the hotel when support answers or changes one of its tickets.",
+    channels: ["email"],
+  },
+  "member.invite": {
+    label: "Team invitation",
+    description: "To a person invited to join a hotel's team, with the link to accept.",
     channels: ["email"],
   },
   "alert.triggered": {

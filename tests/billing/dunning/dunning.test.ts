@@ -9,6 +9,7 @@ import { systemActor } from "@/lib/audit/actor";
 import { reactivateIfSettled, runDunning } from "@/lib/billing/dunning";
 import { startCheckout } from "@/lib/billing/payments/start-checkout";
 import { settleTestCheckout } from "@/lib/billing/payments/test-checkout";
+import { drainEmbeddedRunner } from "@/lib/jobs/send-event";
 import { embeddedConfig, getInvoice } from "@/tests/billing/payments/world";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "@/tests/helpers/db";
 import {
@@ -126,16 +127,21 @@ describe.each(testDatabaseKinds)("dunning on %s", (kind) => {
     });
     expect((await statusOf(db, tenant.id)).status).toBe("suspended");
 
+    // Paying announces billing/payment.succeeded; its function (run in process here) reactivates.
     await pay(tenant.id, invoice.id);
+    await drainEmbeddedRunner();
     expect((await getInvoice(db, invoice.id)).status).toBe("paid");
-    expect(
-      await reactivateIfSettled(db, { tenantId: tenant.id, actor, now: at("2026-03-16T05:00:00Z") }),
-    ).toEqual({
-      reactivated: true,
-      from: "suspended",
-    });
     const after = await statusOf(db, tenant.id);
     expect(after).toEqual({ status: "active", suspensionReason: null });
+    const reactivations = await auditOf(db, tenant.id, "tenant.status.change");
+    expect(reactivations.map((c) => (c.summary as { to?: string }).to)).toEqual([
+      "past_due",
+      "suspended",
+      "active",
+    ]);
+    expect(
+      await reactivateIfSettled(db, { tenantId: tenant.id, actor, now: at("2026-03-16T05:00:00Z") }),
+    ).toMatchObject({ reactivated: false });
     // A paid invoice is not dunned again.
     await runDunning(db, { now: at("2026-03-20T03:00:00Z") });
     expect((await statusOf(db, tenant.id)).status).toBe("active");
@@ -154,15 +160,14 @@ describe.each(testDatabaseKinds)("dunning on %s", (kind) => {
     expect(await auditOf(db, tenant.id, "tenant.status.change")).toHaveLength(1);
 
     await pay(tenant.id, first.id);
+    await drainEmbeddedRunner();
     const now = at("2026-04-05T04:00:00Z");
     expect(await reactivateIfSettled(db, { tenantId: tenant.id, actor, now })).toMatchObject({
       reactivated: false,
     });
+    expect((await statusOf(db, tenant.id)).status).toBe("past_due");
     await pay(tenant.id, second.id);
-    expect(await reactivateIfSettled(db, { tenantId: tenant.id, actor, now })).toEqual({
-      reactivated: true,
-      from: "past_due",
-    });
+    await drainEmbeddedRunner();
     expect((await statusOf(db, tenant.id)).status).toBe("active");
   });
 

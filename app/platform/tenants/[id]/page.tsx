@@ -1,5 +1,6 @@
-// Console > Tenant detail: overview, members, plan & limits, settings, messaging (SMS credits and
-// provider assignments), messages and audit, as `?tab=` links; the header carries the status actions the state machine and the role allow.
+// Console > Tenant detail: overview, members, plan & limits, settings, messaging (SMS credits, the
+// latest messages and provider assignments) and audit, as `?tab=` links; the header carries the
+// status actions the state machine and the role allow.
 import { ArrowUpRight, ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -17,8 +18,7 @@ import { requirePlatformRole } from "@/lib/auth/guards";
 import { type PlatformRole, platformCan } from "@/lib/auth/permissions";
 import { getCreditBalance } from "@/lib/credits/queries";
 import { env } from "@/lib/env";
-import { messageStats } from "@/lib/messaging/log/queries";
-import { countTenantEmails, listTenantEmails } from "@/lib/messaging/outbox";
+import { listMessages, messageStats } from "@/lib/messaging/log/queries";
 import { getPlanById } from "@/lib/plans/queries";
 import { getLimitUsage } from "@/lib/plans/usage";
 import { tenantUrl } from "@/lib/tenancy/host";
@@ -28,9 +28,9 @@ import { regions } from "@/lib/tenants/regions";
 import { AssignmentsPanel } from "./assignments-panel";
 import { AuditTab } from "./audit-tab";
 import { MembersTab } from "./members-tab";
-import { MessagesTab } from "./messages-tab";
 import { OverviewTab } from "./overview-tab";
 import { PlanTab } from "./plan-tab";
+import { RecentMessages } from "./recent-messages";
 import { TenantSettingsForm } from "./settings-form";
 import { TenantStatusActions } from "./status-actions";
 import { parseTenantTab, TenantTabNav } from "./tab-nav";
@@ -117,12 +117,6 @@ export default async function TenantDetailPage({ params, searchParams }: Props) 
         />
       ) : null}
       {tab === "messaging" ? await renderMessaging(db, tenant, ctx.platformRole) : null}
-      {tab === "messages" ? (
-        <MessagesTab
-          emails={await listTenantEmails(db, { tenantId: tenant.id })}
-          timezone={tenant.timezone}
-        />
-      ) : null}
       {tab === "audit" ? <AuditTab db={db} tenantId={tenant.id} searchParams={query} /> : null}
     </div>
   );
@@ -132,7 +126,8 @@ async function renderOverview(db: Queryable, tenant: Tenant, portalUrl: string) 
   const [plan, members, emails, audit] = await Promise.all([
     tenant.planId ? getPlanById(db, tenant.planId) : null,
     listTenantMembers(db, tenant.id),
-    countTenantEmails(db, tenant.id),
+    // The console's view of the log narrowed to this hotel: only the count is read.
+    listMessages(db, { filterTenantId: tenant.id, channel: "email", pageSize: 1 }),
     listAuditEvents(db, {
       filter: { tenantId: tenant.id },
       sort: { id: "occurredAt", desc: true },
@@ -145,20 +140,27 @@ async function renderOverview(db: Queryable, tenant: Tenant, portalUrl: string) 
       tenant={tenant}
       plan={plan}
       portalUrl={portalUrl}
-      counts={{ members: members.length, emails, auditEvents: audit.total }}
+      counts={{ members: members.length, emails: emails.total, auditEvents: audit.total }}
       now={new Date()}
     />
   );
 }
 
 const MESSAGING_WINDOW_DAYS = 7;
+const RECENT_MESSAGES = 10;
 
-/** SMS credits, the last week's sends, links into the console's log, and the provider assignments. */
+/**
+ * SMS credits, the last week's sends, the latest messages, links into the console's log, and the
+ * provider assignments. The messages are the console's view of the log (platform path, narrowed to
+ * this hotel), read only for a role that may read the log.
+ */
 async function renderMessaging(db: Queryable, tenant: Tenant, role: PlatformRole) {
   const since = new Date(Date.now() - MESSAGING_WINDOW_DAYS * 24 * 60 * 60 * 1000);
-  const [balance, stats] = await Promise.all([
+  const canReadLog = platformCan(role, "messaging.read");
+  const [balance, stats, recent] = await Promise.all([
     getCreditBalance(db, { tenantId: tenant.id }),
     messageStats(db, { tenantId: tenant.id, since }),
+    canReadLog ? listMessages(db, { filterTenantId: tenant.id, pageSize: RECENT_MESSAGES }) : null,
   ]);
   const log = `/platform/messaging/messages?tenantId=${tenant.id}`;
   return (
@@ -208,6 +210,7 @@ async function renderMessaging(db: Queryable, tenant: Tenant, role: PlatformRole
           </CardContent>
         </Card>
       </div>
+      {recent ? <RecentMessages rows={recent.rows} total={recent.total} timezone={tenant.timezone} /> : null}
       <AssignmentsPanel tenantId={tenant.id} canWrite={platformCan(role, "messaging.write")} />
     </div>
   );

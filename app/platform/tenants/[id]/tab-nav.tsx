@@ -7,7 +7,6 @@ export const tenantTabs = [
   { id: "plan", label: "Plan & limits" },
   { id: "settings", label: "Settings" },
   { id: "messaging", label: "Messaging" },
-  { id: "messages", label: "Messages" },
   { id: "audit", label: "Audit" },
 ] as const;
 
