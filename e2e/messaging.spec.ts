@@ -26,6 +26,14 @@ test("[MESSAGING][NOTIFY]: confirming a booking texts the guest through the dev 
 
   // Hana Suzuki's booking in room 111 is seeded as pending.
   await page.goto(url("/bookings", "grandview"));
+  await page
+    .getByRole("row")
+    .filter({ hasText: "Hana Suzuki" })
+    .filter({ hasText: "Pending" })
+    .getByRole("link")
+    .first()
+    .click();
+  await page.waitForURL(/\/bookings\/[0-9a-f-]{36}$/);
   const confirm = page.getByRole("button", { name: "Confirm booking for Hana Suzuki" }).first();
   await expect(confirm).toBeVisible();
   await confirm.click();

@@ -28,6 +28,22 @@ export const demoPlans = [
     trialSmsCredits: 50,
     isDefault: true,
   },
+  // Plans are priced in one currency; hotels billed in naira get the same Starter in NGN.
+  {
+    code: "starter-ngn",
+    name: "Starter",
+    description: "For a single small property.",
+    currency: "NGN",
+    monthlyPriceMinor: 2_500_000,
+    yearlyPriceMinor: 25_000_000,
+    includedSms: 200,
+    smsOveragePriceMinor: 2_500,
+    limits: { rooms: 20, staff_seats: 5, storage_mb: 1024 },
+    features: [] as string[],
+    sortOrder: 1,
+    trialDays: 14,
+    trialSmsCredits: 50,
+  },
   {
     code: "professional",
     name: "Professional",
@@ -88,7 +104,7 @@ export const demoTenants: DemoTenant[] = [
   {
     slug: "seaside",
     name: "Seaside Lodge",
-    plan: "starter",
+    plan: "starter-ngn",
     country: "NG",
     currency: "NGN",
     timezone: "Africa/Lagos",
