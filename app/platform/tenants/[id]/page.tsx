@@ -95,6 +95,9 @@ export default async function TenantDetailPage({ params, searchParams }: Props) 
           tenant={tenant}
           plan={tenant.planId ? await getPlanById(db, tenant.planId) : null}
           usage={await getLimitUsage(db, tenant.id)}
+          canSetPaymentProvider={
+            platformCan(ctx.platformRole, "billing.write") && tenant.status !== "deleted"
+          }
         />
       ) : null}
       {tab === "settings" ? (
