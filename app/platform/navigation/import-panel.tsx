@@ -1,14 +1,8 @@
 "use client";
 
 import { CircleCheck, CircleX } from "lucide-react";
-import * as React from "react";
-import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
-import { Label } from "@/components/ui/label";
-import { Textarea } from "@/components/ui/textarea";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
+import { JsonImportPanel } from "@/components/ui/json-import-panel";
 import type { NavImportReport } from "@/lib/nav/import";
 import { importNavAction } from "./actions";
 
@@ -17,105 +11,22 @@ import { importNavAction } from "./actions";
  * apply it. Applying is all-or-nothing and upserts by scope + key; items not in the file stay.
  */
 export function ImportPanel({ currentDefinition }: { currentDefinition: string }) {
-  const [json, setJson] = React.useState("");
-  const [report, setReport] = React.useState<NavImportReport | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const [pending, startTransition] = React.useTransition();
-  const textareaId = React.useId();
-  const fileId = React.useId();
-
-  const run = (dryRun: boolean) =>
-    startTransition(async () => {
-      setError(null);
-      const result = await importNavAction({ json, dryRun });
-      const message = actionErrorMessage(result);
-      if (message || !result?.data) {
-        setReport(null);
-        setError(message ?? "No report came back.");
-        return;
-      }
-      setReport(result.data);
-      if (result.data.applied) toast.success("Navigation imported");
-    });
-
-  const loadFile = async (file: File | undefined) => {
-    if (!file) return;
-    setJson(await file.text());
-    setReport(null);
-  };
-
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
-      <div className="space-y-3">
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={textareaId}>Navigation JSON</Label>
-          <Textarea
-            id={textareaId}
-            rows={16}
-            value={json}
-            spellCheck={false}
-            className="font-mono text-xs"
-            placeholder={
-              '{ "version": 1, "items": [ { "scope": "portal", "key": "rooms", "label": "Rooms", "href": "/rooms" } ] }'
-            }
-            onChange={(e) => {
-              setJson(e.target.value);
-              setReport(null);
-            }}
-          />
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <Label htmlFor={fileId} className="font-normal text-zinc-600">
-            Load a file
-          </Label>
-          <input
-            id={fileId}
-            type="file"
-            accept="application/json,.json"
-            className="text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1 file:text-sm"
-            onChange={(e) => loadFile(e.target.files?.[0])}
-          />
-          <Button
-            type="button"
-            variant="link"
-            onClick={() => {
-              setJson(currentDefinition);
-              setReport(null);
-            }}
-          >
-            Load current definition
-          </Button>
-        </div>
-        <div className="flex gap-2">
-          <Button
-            type="button"
-            variant="outline"
-            onClick={() => run(true)}
-            loading={pending}
-            disabled={!json.trim()}
-          >
-            Dry run
-          </Button>
-          <Button
-            type="button"
-            onClick={() => run(false)}
-            loading={pending}
-            disabled={!json.trim() || report?.valid === false}
-          >
-            Apply
-          </Button>
-        </div>
-      </div>
-      <div aria-live="polite">
-        {error ? <FormError>{error}</FormError> : null}
-        {report ? <ImportReport report={report} /> : null}
-        {!report && !error ? (
-          <p className="text-sm text-zinc-500">
-            Run a dry run to see what would be created, updated or left as is.
-          </p>
-        ) : null}
-      </div>
-    </div>
+    <JsonImportPanel
+      action={importNavAction}
+      renderReport={(report) => <ImportReport report={report} />}
+      label="Navigation JSON"
+      placeholder={
+        '{ "version": 1, "items": [ { "scope": "portal", "key": "rooms", "label": "Rooms", "href": "/rooms" } ] }'
+      }
+      rows={16}
+      applyLabel="Apply"
+      appliedMessage="Navigation imported"
+      className="grid gap-6 lg:grid-cols-2"
+      blocksApply={(report) => !report.valid}
+      preset={{ label: "Load current definition", json: currentDefinition }}
+      hint="Run a dry run to see what would be created, updated or left as is."
+    />
   );
 }
 

@@ -3,6 +3,7 @@
 import * as React from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import type { DataTableFilter } from "@/components/data-table/data-table-toolbar";
+import { DateRangeFilter } from "@/components/data-table/date-range-filter";
 import type { MessageListRow } from "@/lib/messaging/log/queries";
 import {
   messageChannelOptions,
@@ -11,7 +12,6 @@ import {
   tenantMessagesTableConfig,
 } from "@/lib/messaging/log/table";
 import { type MessageColumnsOptions, messageColumns } from "./columns";
-import { SentRangeFilter } from "./sent-range-filter";
 
 /**
  * The message log, for the console (every tenant, a tenant filter) and for a hotel's portal (its
@@ -61,7 +61,7 @@ export function MessagesTable({
       label="Messages"
       searchPlaceholder="Search by recipient…"
       filters={filters}
-      actions={<SentRangeFilter />}
+      actions={<DateRangeFilter label="Sent" />}
       emptyState={{
         title: "No messages yet",
         description: "Messages appear here as guests and hotels are notified.",

@@ -1,13 +1,17 @@
-// Template → text for one send: find the template through the fallback chain, render it with the
-// tenant's formatting context. A missing template or a render error is not thrown: it becomes a
-// failed message in the log, so the problem is visible where staff look for it.
+// Template → text → log row for one send: find the template through the fallback chain, render it
+// with the tenant's formatting context, write the message log row. A missing template or a render
+// error is not thrown: it becomes a failed message in the log, so the problem is visible where
+// staff look for it.
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/connect";
 import { platformTenants } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { countSmsSegments } from "@/lib/messaging/sms/segments";
 import { lookupTemplate } from "@/lib/messaging/templates/lookup";
 import { type RenderContext, renderTemplate, type TemplateChannel } from "@/lib/messaging/templates/render";
 import { htmlToText } from "./html-text";
+import { insertMessage } from "./message-log";
+import type { MessageRow } from "./types";
 
 /** What the template chain and the helpers need to know about the sender. */
 export type SenderContext = {
@@ -123,4 +127,63 @@ export async function prepareMessage(
       error: `The template could not be rendered: ${reason}`,
     };
   }
+}
+
+/** The parsed send input (sendSmsSchema / sendEmailSchema) as far as the log row needs it. */
+export type PrepareSendInput = {
+  tenantId: string | null;
+  event: string;
+  to: string;
+  locale: string;
+  data: Record<string, unknown>;
+  idempotencyKey: string;
+};
+
+/**
+ * Everything before the providers: render, then write the log row once per idempotency key.
+ * `sendNow` is false when nothing may go out: the template failed (the row is logged as failed
+ * with the reason), or the key was seen before (that send, done, failed or in flight, is the one).
+ */
+export async function prepareSend(
+  db: Queryable,
+  channel: TemplateChannel,
+  input: PrepareSendInput,
+): Promise<{ message: MessageRow; sendNow: boolean }> {
+  const sender = await loadSenderContext(db, input.tenantId);
+  const prepared = await prepareMessage(db, {
+    sender,
+    event: input.event,
+    channel,
+    locale: input.locale,
+    data: input.data,
+  });
+  const base = {
+    tenantId: input.tenantId,
+    event: input.event,
+    channel,
+    recipient: input.to,
+    idempotencyKey: input.idempotencyKey,
+    templateId: prepared.templateId,
+    locale: prepared.locale,
+  };
+  if (!prepared.ok) {
+    const { message } = await insertMessage(db, {
+      ...base,
+      body: "",
+      status: "failed",
+      error: prepared.error,
+      failedAt: new Date(),
+      attempts: 1,
+    });
+    return { message, sendNow: false };
+  }
+  const { message, created } = await insertMessage(db, {
+    ...base,
+    subject: prepared.subject,
+    body: prepared.body,
+    html: prepared.html,
+    // SMS credits are counted per segment.
+    ...(channel === "sms" ? { segments: countSmsSegments(prepared.body).segments } : {}),
+  });
+  return { message, sendNow: created };
 }

@@ -1,96 +1,23 @@
 "use client";
 
-import * as React from "react";
-import { toast } from "sonner";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
-import { Label } from "@/components/ui/label";
-import { Textarea } from "@/components/ui/textarea";
+import { JsonImportPanel } from "@/components/ui/json-import-panel";
 import type { SmsImportEntryReport, SmsImportReport } from "@/lib/messaging/providers/import";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
 import { importSmsSettingsAction } from "./actions";
 
 /** Paste or load the export, check it with a dry run, then import the valid entries. */
 export function SmsImportPanel({ example }: { example: string }) {
-  const [json, setJson] = React.useState("");
-  const [report, setReport] = React.useState<SmsImportReport | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const [pending, startTransition] = React.useTransition();
-  const textareaId = React.useId();
-  const fileId = React.useId();
-
-  const run = (dryRun: boolean) =>
-    startTransition(async () => {
-      setError(null);
-      const result = await importSmsSettingsAction({ json, dryRun });
-      const message = actionErrorMessage(result);
-      if (message || !result?.data) {
-        setReport(null);
-        setError(message ?? "No report came back.");
-        return;
-      }
-      setReport(result.data);
-      if (result.data.applied) toast.success("SMS settings imported");
-    });
-
-  const loadFile = async (file: File | undefined) => {
-    if (!file) return;
-    setJson(await file.text());
-    setReport(null);
-  };
-
   return (
-    <div className="space-y-6">
-      <div className="space-y-3">
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={textareaId}>Exported settings (JSON)</Label>
-          <Textarea
-            id={textareaId}
-            rows={12}
-            value={json}
-            spellCheck={false}
-            autoComplete="off"
-            className="font-mono text-xs"
-            placeholder={example}
-            onChange={(e) => {
-              setJson(e.target.value);
-              setReport(null);
-            }}
-          />
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <Label htmlFor={fileId} className="font-normal text-zinc-600">
-            Load a file
-          </Label>
-          <input
-            id={fileId}
-            type="file"
-            accept="application/json,.json"
-            className="text-sm file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1 file:text-sm"
-            onChange={(e) => loadFile(e.target.files?.[0])}
-          />
-        </div>
-        <div className="flex gap-2">
-          <Button
-            type="button"
-            variant="outline"
-            onClick={() => run(true)}
-            loading={pending}
-            disabled={!json.trim()}
-          >
-            Dry run
-          </Button>
-          <Button type="button" onClick={() => run(false)} loading={pending} disabled={!json.trim()}>
-            Import
-          </Button>
-        </div>
-      </div>
-      <div aria-live="polite">
-        {error ? <FormError>{error}</FormError> : null}
-        {report ? <ImportReport report={report} /> : null}
-      </div>
-    </div>
+    <JsonImportPanel
+      action={importSmsSettingsAction}
+      renderReport={(report) => <ImportReport report={report} />}
+      label="Exported settings (JSON)"
+      placeholder={example}
+      rows={12}
+      applyLabel="Import"
+      appliedMessage="SMS settings imported"
+      className="space-y-6"
+    />
   );
 }
 

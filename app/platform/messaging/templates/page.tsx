@@ -1,24 +1,15 @@
 // Console > Messaging > Templates: the platform's default templates per event, channel and locale,
 // which every hotel uses unless it saves its own. Messaging readers look and preview; editing,
 // switching off and test sends need messaging.write. `?event=&channel=&locale=` picks the template.
-import { TemplateEditor } from "@/components/messaging/template-editor/template-editor";
-import { TemplateList } from "@/components/messaging/template-editor/template-list";
-import { TemplateSelector } from "@/components/messaging/template-editor/template-selector";
+import { TemplateWorkspace } from "@/components/messaging/template-editor/template-workspace";
 import type { EditorActions } from "@/components/messaging/template-editor/types";
-import {
-  editorTemplate,
-  selectorData,
-  selectTemplate,
-  toListRows,
-} from "@/components/messaging/template-editor/view";
-import { Card, CardContent } from "@/components/ui/card";
+import { selectTemplate } from "@/components/messaging/template-editor/view";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requirePlatformRole } from "@/lib/auth/guards";
 import { platformCan } from "@/lib/auth/permissions";
-import { helperExamples } from "@/lib/messaging/templates/preview";
 import { getEditableTemplate, listTemplates } from "@/lib/messaging/templates/queries";
-import { isTemplateEvent, templateVariables } from "@/lib/messaging/templates/schemas";
+import { isTemplateEvent } from "@/lib/messaging/templates/schemas";
 import {
   previewPlatformTemplateAction,
   savePlatformTemplateAction,
@@ -51,9 +42,6 @@ export default async function PlatformTemplatesPage({
     selected && isTemplateEvent(selected.event)
       ? { event: selected.event, data: await getEditableTemplate(db, { tenantId: null, ...selected }) }
       : null;
-  const selector = selected ? selectorData("platform", groups, selected) : null;
-  const template = editable ? editorTemplate(editable.data) : null;
-  const variables = editable ? templateVariables(editable.event) : [];
 
   return (
     <div className="space-y-6">
@@ -61,24 +49,15 @@ export default async function PlatformTemplatesPage({
         title="Message templates"
         description="The platform's default messages for every event, channel and language. Hotels use these unless they save their own version; previews use a sample guest and booking."
       />
-      {selected && selector && template ? (
-        <Card>
-          <CardContent className="space-y-5">
-            <TemplateSelector events={selector.events} locales={selector.locales} selected={selected} />
-            <TemplateEditor
-              key={`${selected.event}:${selected.channel}:${selected.locale}:${template.updatedAt ?? "new"}`}
-              scope="platform"
-              templateKey={selected}
-              template={template}
-              canWrite={canWrite}
-              variables={variables}
-              helpers={helperExamples(variables)}
-              actions={actions}
-            />
-          </CardContent>
-        </Card>
-      ) : null}
-      <TemplateList rows={toListRows("platform", groups)} basePath={BASE_PATH} selected={selected} />
+      <TemplateWorkspace
+        scope="platform"
+        groups={groups}
+        selected={selected}
+        editable={editable}
+        canWrite={canWrite}
+        actions={actions}
+        basePath={BASE_PATH}
+      />
     </div>
   );
 }

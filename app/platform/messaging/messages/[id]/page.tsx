@@ -3,13 +3,11 @@
 // admins when it failed or never arrived.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MessageDetailHeader } from "@/components/messaging/message-detail-header";
 import { MessageBodyPreview } from "@/components/messaging/messages-table/email-preview";
 import { LocalTime } from "@/components/messaging/messages-table/local-time";
-import { RetryButton } from "@/components/messaging/messages-table/retry-button";
-import { MessageStatusBadge } from "@/components/messaging/messages-table/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requirePlatformRole } from "@/lib/auth/guards";
 import { platformCan } from "@/lib/auth/permissions";
@@ -30,23 +28,12 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        eyebrow={
-          <Link href="/platform/messaging/messages" className="hover:text-zinc-900">
-            ← Messages
-          </Link>
-        }
-        title={m.subject ?? `${messageChannelLabels[m.channel]} to ${m.recipient}`}
+      <MessageDetailHeader
+        message={m}
+        backHref="/platform/messaging/messages"
         description={`${m.event} → ${m.recipient}`}
-        actions={canRetry ? <RetryButton messageId={m.id} action={retryMessageAction} size="md" /> : null}
-      >
-        <MessageStatusBadge status={m.status} />
-      </PageHeader>
-      {m.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {m.error}
-        </p>
-      ) : null}
+        retry={canRetry ? retryMessageAction : null}
+      />
       <div className="grid gap-4 lg:grid-cols-5">
         <Card className="lg:col-span-3">
           <CardHeader>

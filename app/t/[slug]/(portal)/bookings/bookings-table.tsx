@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
+import { DateRangeFilter } from "@/components/data-table/date-range-filter";
 import { createDataTableColumnHelper } from "@/components/data-table/features";
-import { DateRangeFilter } from "@/components/hotel/date-range-filter";
 import { BookingStatusBadge } from "@/components/hotel/status-badges";
 import type { BookingStatus } from "@/lib/hotel/schemas";
 import { bookingStatusLabels, bookingsTableConfig, optionsOf } from "@/lib/hotel/table";
@@ -91,7 +91,7 @@ export function BookingsTable({ rows, total }: { rows: BookingRow[]; total: numb
       label="Bookings"
       searchPlaceholder="Search by reference, guest or room…"
       filters={[{ key: "status", label: "Status", options: optionsOf(bookingStatusLabels) }]}
-      actions={<DateRangeFilter />}
+      actions={<DateRangeFilter label="Stays" />}
       emptyState={{
         title: "No bookings yet",
         description: "Bookings you make appear here, and on the front desk on their day.",

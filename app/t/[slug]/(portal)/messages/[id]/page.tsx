@@ -1,13 +1,10 @@
 // Portal > Messages > a message: what the guest received (email rendered in a sandboxed frame),
 // its status and timestamps in the hotel's time, and Retry when it failed. Another hotel's
 // message id is a 404. Provider callbacks and costs are the platform's and are not shown here.
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MessageDetailHeader } from "@/components/messaging/message-detail-header";
 import { MessageBodyPreview } from "@/components/messaging/messages-table/email-preview";
-import { RetryButton } from "@/components/messaging/messages-table/retry-button";
-import { MessageStatusBadge } from "@/components/messaging/messages-table/status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { getCurrentTenant, requireTenantMember } from "@/lib/auth/guards";
 import { tenantCan } from "@/lib/auth/permissions";
@@ -41,25 +38,12 @@ export default async function PortalMessagePage({ params }: { params: Promise<{ 
   ];
   return (
     <div className="space-y-6">
-      <PageHeader
-        eyebrow={
-          <Link href="/messages" className="hover:text-zinc-900">
-            ← Messages
-          </Link>
-        }
-        title={m.subject ?? `${messageChannelLabels[m.channel]} to ${m.recipient}`}
+      <MessageDetailHeader
+        message={m}
+        backHref="/messages"
         description={m.event}
-        actions={
-          canRetry ? <RetryButton messageId={m.id} action={retryTenantMessageAction} size="md" /> : null
-        }
-      >
-        <MessageStatusBadge status={m.status} />
-      </PageHeader>
-      {m.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {m.error}
-        </p>
-      ) : null}
+        retry={canRetry ? retryTenantMessageAction : null}
+      />
       <div className="grid gap-4 lg:grid-cols-5">
         <Card className="lg:col-span-3">
           <CardHeader>

@@ -6,10 +6,11 @@ import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 
 /**
- * "Stays from … to …" above a table: `?from=` and `?to=` (YYYY-MM-DD) in the URL, read by the page
- * like the table's other filters. Changing either goes back to the first page.
+ * "{label} from … to …" above a table (e.g. "Stays", "Sent"): `?from=` and `?to=` (YYYY-MM-DD) in
+ * the URL, read by the page like the table's other filters, which also decides the days' time
+ * zone. Changing either goes back to the first page.
  */
-export function DateRangeFilter({ className }: { className?: string }) {
+export function DateRangeFilter({ label, className }: { label: string; className?: string }) {
   const [isPending, startTransition] = React.useTransition();
   const [range, setRange] = useQueryStates(
     { from: parseAsString, to: parseAsString, page: parseAsString },
@@ -21,11 +22,11 @@ export function DateRangeFilter({ className }: { className?: string }) {
       className={cn("flex items-center gap-1.5 text-[13px] text-zinc-500", className)}
       aria-busy={isPending}
     >
-      <legend className="sr-only">Stays between</legend>
-      <span aria-hidden>Stays</span>
+      <legend className="sr-only">{label} between</legend>
+      <span aria-hidden>{label}</span>
       <Input
         type="date"
-        aria-label="Stays from"
+        aria-label={`${label} from`}
         value={range.from ?? ""}
         max={range.to ?? undefined}
         onChange={(e) => set("from", e.target.value)}
@@ -34,7 +35,7 @@ export function DateRangeFilter({ className }: { className?: string }) {
       <span aria-hidden>–</span>
       <Input
         type="date"
-        aria-label="Stays until"
+        aria-label={`${label} until`}
         value={range.to ?? ""}
         min={range.from ?? undefined}
         onChange={(e) => set("to", e.target.value)}
