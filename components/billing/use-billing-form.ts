@@ -2,7 +2,7 @@
 
 import * as React from "react";
 import type { Refusable } from "@/components/hotel/refusal";
-import { validationMessages } from "@/lib/nav/action-errors";
+import { validationMessages } from "@/lib/action-errors";
 
 type ActionResult<T> = { data?: Refusable<T>; serverError?: unknown; validationErrors?: unknown } | undefined;
 

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { actionErrorMessage } from "@/lib/action-errors";
 import { deleteFlagAction } from "@/lib/flags/actions";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
 
 /**
  * Deletes a flag after the admin types its key. A flag still listed by a plan or a menu item is

@@ -17,8 +17,8 @@ import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { actionErrorMessage, validationMessages } from "@/lib/action-errors";
 import { createFlagAction, updateFlagAction } from "@/lib/flags/actions";
-import { actionErrorMessage, validationMessages } from "@/lib/nav/action-errors";
 
 export type FlagFormValues = { key: string; description: string; defaultEnabled: boolean };
 

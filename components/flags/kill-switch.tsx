@@ -5,8 +5,8 @@ import { toast } from "sonner";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { actionErrorMessage } from "@/lib/action-errors";
 import { setFlagKilledAction } from "@/lib/flags/actions";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
 import { cn } from "@/lib/utils";
 
 /**

@@ -9,8 +9,8 @@ import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
+import { actionErrorMessage, validationMessages } from "@/lib/action-errors";
 import { removeFlagOverrideAction, setFlagOverrideAction } from "@/lib/flags/actions";
-import { actionErrorMessage, validationMessages } from "@/lib/nav/action-errors";
 import type { MultiSelectOption } from "./multi-select";
 
 export type OverrideView = {

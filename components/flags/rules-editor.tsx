@@ -8,10 +8,10 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
+import { actionErrorMessage, validationMessages } from "@/lib/action-errors";
 import { setFlagRulesAction } from "@/lib/flags/actions";
 import { sameRules } from "@/lib/flags/rules";
 import type { FlagRule } from "@/lib/flags/types";
-import { actionErrorMessage, validationMessages } from "@/lib/nav/action-errors";
 import { MultiSelect, type MultiSelectOption } from "./multi-select";
 
 type Draft = { uid: number } & (

@@ -2,8 +2,9 @@
 // AppError into a bare message, which loses the field to mark and the upgrade hint; the hotel
 // actions catch the errors a user can fix and return them as data instead, and the forms read
 // both kinds of answer (a refusal, or zod's validation errors) through `readOutcome`.
+
+import { validationMessages } from "@/lib/action-errors";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import { validationMessages } from "@/lib/nav/action-errors";
 
 /** A refusal a form can show: the message, the field it is about, and what to offer next. */
 export type Refusal = {

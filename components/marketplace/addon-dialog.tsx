@@ -18,9 +18,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { actionErrorMessage, validationMessages } from "@/lib/action-errors";
 import { createAddonAction, updateAddonAction } from "@/lib/marketplace/actions";
 import type { AddonWithPrices } from "@/lib/marketplace/queries";
-import { actionErrorMessage, validationMessages } from "@/lib/nav/action-errors";
 import { type AddonFormState, addonFormToInput, initialAddonForm, newPriceRow } from "./addon-form";
 
 /** Create an add-on, or edit one: every field and the whole price list are saved together. */

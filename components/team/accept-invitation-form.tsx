@@ -5,7 +5,7 @@ import { FormAlert } from "@/app/login/auth-card";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
+import { actionErrorMessage } from "@/lib/action-errors";
 import { acceptInvitationAction } from "@/lib/team/actions";
 import { MEMBER_PASSWORD_MIN, newAccountFormSchema } from "@/lib/team/schemas";
 

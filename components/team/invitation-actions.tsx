@@ -5,7 +5,7 @@ import * as React from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
+import { actionErrorMessage } from "@/lib/action-errors";
 import { invitationLinkAction, inviteMemberAction, revokeInvitationAction } from "@/lib/team/actions";
 import type { InvitationStatus } from "@/lib/team/queries";
 import type { TenantRole } from "@/lib/tenants/queries";

@@ -3,7 +3,7 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { NativeSelect } from "@/components/ui/select";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
+import { actionErrorMessage } from "@/lib/action-errors";
 import { changeMemberRoleAction } from "@/lib/team/actions";
 import { roleLabels, tenantRoleSchema } from "@/lib/team/schemas";
 import type { TenantRole } from "@/lib/tenants/queries";

@@ -4,7 +4,7 @@ import { UserMinus } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
+import { actionErrorMessage } from "@/lib/action-errors";
 import { removeMemberAction } from "@/lib/team/actions";
 
 /** Removes a member after naming what happens; removing yourself signs you out of this hotel. */

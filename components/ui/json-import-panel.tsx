@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
+import { actionErrorMessage } from "@/lib/action-errors";
 
 /** What a next-safe-action import action answers: its report, or why there is none. */
 type ImportActionResult<Report> =

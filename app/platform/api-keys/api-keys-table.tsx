@@ -6,8 +6,8 @@ import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { actionErrorMessage } from "@/lib/action-errors";
 import type { ApiKeyStatus } from "@/lib/api-keys/service";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
 import { revokeApiKeyAction } from "./actions";
 import type { ApiKeyView } from "./view";
 

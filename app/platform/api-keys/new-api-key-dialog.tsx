@@ -17,8 +17,8 @@ import { FormError } from "@/components/ui/form-error";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
+import { actionErrorMessage, validationMessages } from "@/lib/action-errors";
 import { type PlatformRole, platformRoles } from "@/lib/auth/permissions";
-import { actionErrorMessage, validationMessages } from "@/lib/nav/action-errors";
 import { createApiKeyAction } from "./actions";
 import { roleLabel } from "./api-keys-table";
 

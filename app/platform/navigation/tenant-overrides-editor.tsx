@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
+import { actionErrorMessage } from "@/lib/action-errors";
 import { toTreeRows } from "@/lib/nav/tree";
 import type { NavOverride } from "@/lib/nav/types";
 import { removeTenantOverrideAction, upsertTenantOverrideAction } from "./actions";

@@ -4,9 +4,9 @@ import { Pencil, Power, PowerOff } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { actionErrorMessage } from "@/lib/action-errors";
 import { setAddonActiveAction } from "@/lib/marketplace/actions";
 import type { AddonWithPrices } from "@/lib/marketplace/queries";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
 import { AddonDialog } from "../addon-dialog";
 
 /** Edit one add-on, or withdraw / offer it again; withdrawing asks first and says what it changes. */

@@ -7,8 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { actionErrorMessage } from "@/lib/action-errors";
 import type { KindFields } from "@/lib/messaging/providers/form-fields";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
 import {
   deleteProviderAction,
   setDefaultProviderAction,

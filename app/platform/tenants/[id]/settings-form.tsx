@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { actionErrorMessage, validationMessages } from "@/lib/nav/action-errors";
+import { actionErrorMessage, validationMessages } from "@/lib/action-errors";
 import type { Region } from "@/lib/tenants/regions";
 import { tenantSettingsSchema, updateTenantSchema } from "@/lib/tenants/schemas";
 import { updateTenantAction } from "./actions";

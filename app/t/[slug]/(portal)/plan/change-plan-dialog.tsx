@@ -14,8 +14,8 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
+import { actionErrorMessage } from "@/lib/action-errors";
 import { formatMoney } from "@/lib/money";
-import { actionErrorMessage } from "@/lib/nav/action-errors";
 import { limitWording } from "@/lib/plans/limit-keys";
 import type { PlanChangePreviewView } from "@/lib/plans/preview-plan-change";
 import type { BillingInterval } from "@/lib/plans/schemas";

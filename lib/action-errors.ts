@@ -1,7 +1,7 @@
 /**
  * Reading next-safe-action results in client forms. The default ("formatted") validation errors
- * are a tree mirroring the input, each node with an optional `_errors` list. Not nav-specific:
- * move it next to lib/safe-action.ts when another module needs it.
+ * are a tree mirroring the input, each node with an optional `_errors` list. Client-safe (no
+ * server imports), beside lib/safe-action.ts which produces these results.
  */
 type ErrorNode = { _errors?: unknown } & Record<string, unknown>;
 
