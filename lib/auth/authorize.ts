@@ -13,6 +13,7 @@ import {
   NoTenantAccessError,
 } from "./errors";
 import { MAX_PASSWORD_LENGTH, verifyDummyPassword, verifyPassword } from "./password";
+import { auditLockout, auditSignIn, type RequestInfo } from "./sign-in-audit";
 import { consumeSigninLink } from "./signin-links";
 import { checkLoginThrottle, defaultPolicies, recordLoginAttempt, type ThrottlePolicies } from "./throttle";
 
@@ -59,19 +60,62 @@ async function tenantForHost(db: Queryable, host: string | null, rootDomain: str
 }
 
 /**
+ * Records a failed attempt and, when it is the one that locks the account or IP out, audits the
+ * lock. Locked attempts are refused before the password is checked and never recorded, so only the
+ * failure that reaches the threshold can see a lock here: one audit row per lock, not per attempt.
+ */
+async function recordFailure(
+  db: Queryable,
+  input: {
+    email: string;
+    user: { id: string; email: string } | undefined;
+    tenantId: string | null;
+    request: RequestInfo;
+  },
+  deps: AuthorizeDeps,
+): Promise<void> {
+  const now = deps.now();
+  const { email, request } = input;
+  await recordLoginAttempt(db, { email, ip: request.ip, succeeded: false }, now);
+  // Checked for unknown emails too, so that known and unknown ones take the same time.
+  const decision = await checkLoginThrottle(
+    db,
+    { email, ip: request.ip },
+    now,
+    deps.policies ?? defaultPolicies,
+  );
+  if (decision.kind !== "locked" || !input.user) return;
+  await auditLockout(db, {
+    user: input.user,
+    tenantId: input.tenantId,
+    scope: decision.scope,
+    lockedUntil: new Date(now.getTime() + decision.retryAfterMs),
+    request,
+  });
+}
+
+/**
  * Email + password sign-in on `host`. On the root domain any valid account may sign in (the console
  * itself then checks the platform role); on a tenant's host only that tenant's members may. Unknown
  * email and wrong password fail alike, in about the same time, and both count for the throttle.
  */
 export async function authorizeCredentials(
   db: Queryable,
-  input: { email: unknown; password: unknown; host: string | null; ip: string | null },
+  input: {
+    email: unknown;
+    password: unknown;
+    host: string | null;
+    ip: string | null;
+    userAgent?: string | null;
+  },
   deps: AuthorizeDeps = systemDeps,
 ): Promise<AuthorizedUser> {
   const parsed = credentialsSchema.safeParse({ email: input.email, password: input.password });
   if (!parsed.success) throw new InvalidCredentialsError();
   const { email, password } = parsed.data;
   const tenant = await tenantForHost(db, input.host, deps.rootDomain ?? env().ROOT_DOMAIN);
+  const tenantId = tenant?.id ?? null;
+  const request: RequestInfo = { ip: input.ip, userAgent: input.userAgent ?? null };
 
   const decision = await checkLoginThrottle(
     db,
@@ -95,11 +139,11 @@ export async function authorizeCredentials(
     .limit(1);
   if (!user) await verifyDummyPassword(password);
   if (!user || !(await verifyPassword(user.passwordHash, password))) {
-    await recordLoginAttempt(db, { email, ip: input.ip, succeeded: false }, deps.now());
+    await recordFailure(db, { email, user, tenantId, request }, deps);
     throw new InvalidCredentialsError();
   }
   if (user.disabledAt) {
-    await recordLoginAttempt(db, { email, ip: input.ip, succeeded: false }, deps.now());
+    await recordFailure(db, { email, user, tenantId, request }, deps);
     throw new AccountDisabledError();
   }
   // Not a failed guess (the password was right), so it does not count towards a lock-out.
@@ -108,7 +152,8 @@ export async function authorizeCredentials(
   const now = deps.now();
   await recordLoginAttempt(db, { email, ip: input.ip, succeeded: true }, now);
   await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
-  return { id: user.id, email: user.email, name: user.name, tenantId: tenant?.id ?? null, via: "password" };
+  await auditSignIn(db, { user, tenantId, via: "password", request });
+  return { id: user.id, email: user.email, name: user.name, tenantId, via: "password" };
 }
 
 /**
@@ -131,5 +176,12 @@ export async function authorizeSigninLink(
     userAgent: input.userAgent,
   });
   if (!user) throw new InvalidSigninLinkError();
+  // `auth.signin_link.use` records the link; this row is the session, like every other sign-in.
+  await auditSignIn(db, {
+    user,
+    tenantId: tenant.id,
+    via: "link",
+    request: { ip: input.ip, userAgent: input.userAgent },
+  });
   return { ...user, tenantId: tenant.id, via: "link" };
 }

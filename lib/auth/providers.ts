@@ -24,6 +24,7 @@ export function credentialsProviders(getDb: () => Promise<Db>) {
           password: credentials.password,
           host: requestHost(request.headers),
           ip: clientIp(request.headers),
+          userAgent: userAgent(request.headers),
         });
       },
     }),
