@@ -2,6 +2,8 @@
 // failover, record the outcome on the same row. Used by the first send and by retries. No
 // database transaction is held across a provider call: the debit commits first, and a failed
 // send gives the credits back with a refund under the same reference (once, by the ledger).
+// Before each provider call the row names that provider (committed), because its status callback
+// can arrive before its API answers us; whatever that callback applied, the outcome write keeps.
 import type { Queryable } from "@/db/connect";
 import { debitCredits, refundCredits } from "@/lib/credits/service";
 import { AppError } from "@/lib/errors";
@@ -9,7 +11,7 @@ import { createEmailClient, createSmsClient } from "@/lib/messaging/providers/fa
 import { twilioStatusCallbackUrl } from "./callback-url";
 import { deliverWithFailover } from "./deliver";
 import { devSinkStores } from "./dev-sink-store";
-import { markFailed, markSent } from "./message-log";
+import { markAttempting, markFailed, markSent, recordCharge } from "./message-log";
 import { emailProvidersFor, smsProvidersFor } from "./providers-for";
 import { defaultSmsPayer } from "./sms-payer";
 import type { MessageRow, SmsPayer } from "./types";
@@ -17,6 +19,12 @@ import type { MessageRow, SmsPayer } from "./types";
 /** Per attempt: a provider that dedupes on it (Resend) must not swallow a retry as a repeat. */
 function attemptKey(message: MessageRow): string {
   return `${message.id}:${message.attempts + 1}`;
+}
+
+/** Records, before each provider call, which provider is being tried. */
+function recordProviderTried(db: Queryable, message: MessageRow) {
+  return async ({ row }: { row: { id: string; kind: string } }) =>
+    markAttempting(db, message.id, { providerKind: row.kind, providerId: row.id });
 }
 
 /** Gives back what `reference` debited; a no-op when it was already refunded. */
@@ -55,16 +63,20 @@ export async function attemptSms(
   }
   const charged = credits > 0;
   try {
+    await recordCharge(db, message.id, { credits, creditReference: charged ? reference : null });
     const candidates = await smsProvidersFor(db, message.tenantId);
     const stores = devSinkStores(db, { tenantId: message.tenantId, messageId: message.id });
-    const callback = twilioStatusCallbackUrl(message.id);
-    const outcome = await deliverWithFailover(candidates, ({ row, sender }) =>
-      createSmsClient(row, stores, sender).send({
-        to: message.recipient,
-        body: message.body,
-        ...(row.kind === "twilio" ? { statusCallbackUrl: callback } : {}),
-        idempotencyKey: attemptKey(message),
-      }),
+    const callback = twilioStatusCallbackUrl(message.id, message.attempts + 1);
+    const outcome = await deliverWithFailover(
+      candidates,
+      ({ row, sender }) =>
+        createSmsClient(row, stores, sender).send({
+          to: message.recipient,
+          body: message.body,
+          ...(row.kind === "twilio" ? { statusCallbackUrl: callback } : {}),
+          idempotencyKey: attemptKey(message),
+        }),
+      { beforeSend: recordProviderTried(db, message) },
     );
     if (outcome.ok) {
       const { row } = outcome.candidate;
@@ -75,8 +87,6 @@ export async function attemptSms(
         // The platform pays the provider per segment.
         costMinor: row.costPerMessageMinor * Math.max(message.segments, 1),
         costCurrency: row.costCurrency,
-        credits,
-        creditReference: charged ? reference : null,
       });
     }
     if (charged) await refundMessageCredits(db, message, reference);
@@ -98,16 +108,19 @@ export async function attemptSms(
 export async function attemptEmail(db: Queryable, message: MessageRow): Promise<MessageRow> {
   const candidates = await emailProvidersFor(db, message.tenantId);
   const stores = devSinkStores(db, { tenantId: message.tenantId, messageId: message.id });
-  const outcome = await deliverWithFailover(candidates, ({ row, sender }) =>
-    createEmailClient(row, stores, sender).send({
-      to: message.recipient,
-      subject: message.subject ?? "",
-      text: message.body,
-      ...(message.html ? { html: message.html } : {}),
-      idempotencyKey: attemptKey(message),
-      // Echoed back in delivery webhooks.
-      tags: { messageId: message.id },
-    }),
+  const outcome = await deliverWithFailover(
+    candidates,
+    ({ row, sender }) =>
+      createEmailClient(row, stores, sender).send({
+        to: message.recipient,
+        subject: message.subject ?? "",
+        text: message.body,
+        ...(message.html ? { html: message.html } : {}),
+        idempotencyKey: attemptKey(message),
+        // Echoed back in delivery webhooks.
+        tags: { messageId: message.id },
+      }),
+    { beforeSend: recordProviderTried(db, message) },
   );
   if (outcome.ok) {
     const { row } = outcome.candidate;
@@ -117,8 +130,6 @@ export async function attemptEmail(db: Queryable, message: MessageRow): Promise<
       providerMessageId: outcome.providerMessageId,
       costMinor: row.costPerMessageMinor,
       costCurrency: row.costCurrency,
-      credits: 0,
-      creditReference: null,
     });
   }
   return markFailed(db, message.id, {

@@ -29,10 +29,13 @@ function describe(record: AttemptRecord): string {
 /**
  * Sends through `candidates` in order. `send` builds the client and sends; a throw (a provider row
  * whose credentials no longer open, an SDK bug) counts as a retryable failure of that provider.
+ * `beforeSend` runs right before each provider call (after its throttle); it is not a provider
+ * failure when it throws (a database error), so its error ends the delivery.
  */
 export async function deliverWithFailover<Row extends ProviderRowLike>(
   candidates: readonly ProviderCandidate<Row>[],
   send: (candidate: ProviderCandidate<Row>) => Promise<SendResult>,
+  opts: { beforeSend?: (candidate: ProviderCandidate<Row>) => Promise<void> } = {},
 ): Promise<DeliveryOutcome<Row>> {
   const tried: AttemptRecord[] = [];
   if (candidates.length === 0) {
@@ -44,6 +47,7 @@ export async function deliverWithFailover<Row extends ProviderRowLike>(
     const { row } = candidate;
     // The dev-sink stores locally: there is no provider rate to respect.
     if (row.kind !== "dev-sink") await takeSendSlot(row.id, row.throttlePerSecond);
+    await opts.beforeSend?.(candidate);
     let result: SendResult;
     try {
       result = await send(candidate);

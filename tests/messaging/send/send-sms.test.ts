@@ -147,7 +147,7 @@ describe.each(testDatabaseKinds)("sendSms on %s", (kind) => {
       To: "+2348031234567",
       From: "+15005550006",
       Body: message.body,
-      StatusCallback: `http://localhost:3000/api/webhooks/twilio?messageId=${message.id}`,
+      StatusCallback: `http://localhost:3000/api/webhooks/twilio?messageId=${message.id}&attempt=1`,
     });
   });
 
