@@ -9,6 +9,7 @@ import {
   createStepTools,
   type EmbeddedContext,
   type RunnerEvent,
+  type RunnerLogger,
   type StepMemo,
   wait,
 } from "./embedded-context";
@@ -94,7 +95,7 @@ function startRun(fn: EmbeddedFunction, event: RunnerEvent, condition?: string):
 
 async function executeRun(fn: EmbeddedFunction, event: RunnerEvent, condition?: string): Promise<void> {
   const runId = randomUUID();
-  const logger = createLogger(fn.id, runId);
+  const logger = runLogger(fn.id, runId);
   const rowId = await recordSafely(logger, async () => {
     const row = await insertJobRun(await getDb(), {
       functionId: fn.id,
@@ -120,7 +121,7 @@ async function executeRun(fn: EmbeddedFunction, event: RunnerEvent, condition?: 
       await finish({ status: "completed", finishedAt: new Date() });
       return;
     } catch (error) {
-      const last = isNonRetriable(error) || attempt + 1 >= fn.maxAttempts;
+      const last = isNonRetriable(error) || databaseClosed(error) || attempt + 1 >= fn.maxAttempts;
       if (last) {
         logger.error(`failed after ${attempt + 1} attempt(s):`, error);
         await finish({ status: "failed", error: describeError(error), finishedAt: new Date() });
@@ -191,6 +192,35 @@ async function runOnFailure(
   } catch (failureError) {
     logger.error("onFailure handler failed:", failureError);
   }
+}
+
+const quiet: RunnerLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+/**
+ * Whether runs log to the console: always outside tests; under vitest only with
+ * HEARTH_DEBUG_JOBS=1, since suites leave runs retrying against databases they already dropped.
+ * Read per run (not from env()): the flags are test switches, not app configuration.
+ */
+export function jobLogsEnabled(vars: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  if (vars.HEARTH_DEBUG_JOBS === "1") return true;
+  return vars.NODE_ENV !== "test" && !vars.VITEST;
+}
+
+function runLogger(functionId: string, runId: string): RunnerLogger {
+  return jobLogsEnabled() ? createLogger(functionId, runId) : quiet;
+}
+
+/**
+ * True when the error (or one it wraps, as drizzle does) comes from a database client closed for
+ * good: PGlite after close(), postgres.js after end(). No retry could succeed. A dropped or
+ * refused connection does not count: a restarting server comes back, so those still retry.
+ */
+export function databaseClosed(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e instanceof Error && depth < 5; depth++, e = e.cause) {
+    if (e.message === "PGlite is closed" || Reflect.get(e, "code") === "CONNECTION_ENDED") return true;
+  }
+  return false;
 }
 
 // Checked by name too: a second copy of the SDK in the bundle would break `instanceof`.

@@ -1,9 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { useDatabaseForTests } from "@/db/client";
 import type { Db } from "@/db/connect";
 import {
   platformAuditStream,
   platformBillingAdjustments,
+  platformCheckoutSessions,
   platformInvoices,
   platformPayments,
   platformTaxRates,
@@ -16,6 +18,8 @@ import { finalizeDueInvoices, finalizeInvoice } from "@/lib/billing/invoices/fin
 import { createManualInvoice } from "@/lib/billing/invoices/manual";
 import { getInvoice, listInvoices } from "@/lib/billing/invoices/queries";
 import { markUncollectible, voidInvoice } from "@/lib/billing/invoices/status";
+import { completeCheckout } from "@/lib/billing/payments/complete-checkout";
+import { recordRefund } from "@/lib/billing/payments/refund-payment";
 import { drainEmbeddedRunner } from "@/lib/jobs/send-event";
 import { withTenant } from "@/lib/tenancy/with-tenant";
 import {
@@ -48,6 +52,8 @@ describe.each(testDatabaseKinds)("invoices on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     db = database.db;
+    // Payments announce themselves through the embedded runner, whose functions read getDb().
+    useDatabaseForTests(database);
     await db.insert(platformTaxRates).values({ country: "NG", label: "VAT", rateBps: 750 });
   });
   beforeEach(async () => {
@@ -246,6 +252,114 @@ describe.each(testDatabaseKinds)("invoices on %s", (kind) => {
     expect(actions).toEqual(
       expect.arrayContaining(["billing.invoice.void", "billing.invoice.uncollectible"]),
     );
+  });
+
+  test("void and write-off cancel the invoice's open checkouts; money still arriving is unapplied to a void invoice, settles a written-off one", async () => {
+    const user = await createUser(db);
+    const actor = testActor(user);
+    const tenant = await makeBillableTenant(db, { plan: null, start: JAN, end: FEB });
+    const issue = () =>
+      createManualInvoice(db, {
+        tenantId: tenant.id,
+        lines: [{ description: "Setup", quantity: 1, unitAmountMinor: 2500 }],
+        actor,
+        send,
+      });
+    const checkoutFor = async (invoiceId: string, status: "open" | "failed" = "open") => {
+      const [row] = await db
+        .insert(platformCheckoutSessions)
+        .values({
+          tenantId: tenant.id,
+          provider: "test",
+          purpose: "invoice",
+          invoiceId,
+          amountMinor: 2500,
+          currency: "USD",
+          status,
+        })
+        .returning();
+      if (!row) throw new Error("no checkout");
+      return row.id;
+    };
+    const checkoutStatus = async (id: string) =>
+      (
+        await db
+          .select({ status: platformCheckoutSessions.status })
+          .from(platformCheckoutSessions)
+          .where(eq(platformCheckoutSessions.id, id))
+      )[0]?.status;
+    const pay = (checkoutId: string) =>
+      completeCheckout(
+        db,
+        {
+          provider: "test",
+          providerReference: `test_${checkoutId}`,
+          amountMinor: 2500,
+          currency: "USD",
+          checkoutId,
+          receivedAt: utc("2031-03-02T09:00:00Z"),
+        },
+        { actor },
+      );
+    const auditOf = async (targetId: string, action: string) =>
+      (
+        await db
+          .select()
+          .from(platformAuditStream)
+          .where(and(eq(platformAuditStream.targetId, targetId), eq(platformAuditStream.action, action)))
+      )[0];
+
+    const voided = await issue();
+    const other = await issue();
+    const openLink = await checkoutFor(voided.id);
+    const failedLink = await checkoutFor(voided.id, "failed");
+    const otherLink = await checkoutFor(other.id);
+
+    await voidInvoice(db, { invoiceId: voided.id, reason: "Billed by mistake", actor });
+    expect(await checkoutStatus(openLink)).toBe("cancelled");
+    expect(await checkoutStatus(failedLink)).toBe("failed");
+    expect(await checkoutStatus(otherLink)).toBe("open");
+    expect((await auditOf(voided.id, "billing.invoice.void"))?.summary).toMatchObject({
+      cancelledCheckoutIds: [openLink],
+    });
+
+    // A customer who was already on the payment page pays anyway: the money is recorded…
+    const { payment } = await pay(openLink);
+    expect(payment).toMatchObject({
+      status: "succeeded",
+      invoiceId: voided.id,
+      amountMinor: 2500,
+      metadata: { unapplied: "invoice_void" },
+    });
+    // …but the void invoice neither turns paid nor counts it as paid.
+    expect((await invoicesOf(db, tenant.id)).find((i) => i.id === voided.id)).toMatchObject({
+      status: "void",
+      amountPaidMinor: 0,
+      paidAt: null,
+    });
+    expect(await checkoutStatus(openLink)).toBe("completed");
+    expect((await auditOf(payment.id, "billing.payment.receive"))?.summary).toMatchObject({
+      invoiceId: voided.id,
+      invoiceStatus: "void",
+      unapplied: true,
+      note: expect.stringContaining(`Invoice ${voided.number} is void`),
+    });
+    // The same money arriving again changes nothing; refunding it leaves the invoice void and unpaid.
+    expect(await pay(openLink)).toMatchObject({ replayed: true, payment: { id: payment.id } });
+    await recordRefund(db, { paymentId: payment.id, amountMinor: 2500, reason: "Invoice was void", actor });
+    expect((await invoicesOf(db, tenant.id)).find((i) => i.id === voided.id)).toMatchObject({
+      status: "void",
+      amountPaidMinor: 0,
+    });
+
+    // Writing off cancels the links too; money that still arrives settles the debt.
+    await markUncollectible(db, { invoiceId: other.id, reason: "Hotel closed", actor });
+    expect(await checkoutStatus(otherLink)).toBe("cancelled");
+    await pay(otherLink);
+    expect((await invoicesOf(db, tenant.id)).find((i) => i.id === other.id)).toMatchObject({
+      status: "paid",
+      amountPaidMinor: 2500,
+    });
   });
 
   test("a tenant lists and reads only its own invoices; another tenant's id is NOT_FOUND", async () => {

@@ -2,16 +2,29 @@
 // (an open invoice written off). Both audited; paid, void and uncollectible invoices are final.
 // Voiding a cycle invoice does not put its adjustments or on-account purchases back in the queue:
 // issue a manual invoice for whatever should still be billed.
+// Both cancel the invoice's open checkouts in the same transaction, so an old checkout link no
+// longer takes money for it. Money that still arrives on one (a customer already on the provider's
+// page) is recorded by completeCheckout: it settles an uncollectible invoice, and stays unapplied
+// (audited, for a refund) on a void one.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable, Tx } from "@/db/connect";
-import { platformInvoices, platformPayments } from "@/db/schema";
+import { platformCheckoutSessions, platformInvoices, platformPayments } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { type InvoiceStatusChangeInput, invoiceStatusChangeSchema } from "./schemas";
 import type { Invoice } from "./settle";
 
+/**
+ * Locks the invoice's checkouts, then the invoice: the order completeCheckout takes them in, so a
+ * payment completing at this moment finishes first (and is then seen) instead of deadlocking.
+ */
 async function lockInvoice(tx: Tx, invoiceId: string): Promise<Invoice> {
+  await tx
+    .select({ id: platformCheckoutSessions.id })
+    .from(platformCheckoutSessions)
+    .where(eq(platformCheckoutSessions.invoiceId, invoiceId))
+    .for("update");
   const [invoice] = await tx
     .select()
     .from(platformInvoices)
@@ -36,6 +49,13 @@ async function changeStatus(
     .where(eq(platformInvoices.id, invoice.id))
     .returning();
   if (!after) throw new Error("invoice vanished");
+  const cancelled = await tx
+    .update(platformCheckoutSessions)
+    .set({ status: "cancelled" })
+    .where(
+      and(eq(platformCheckoutSessions.invoiceId, invoice.id), eq(platformCheckoutSessions.status, "open")),
+    )
+    .returning({ id: platformCheckoutSessions.id });
   await recordAudit(tx, {
     actor,
     tenantId: invoice.tenantId,
@@ -44,7 +64,12 @@ async function changeStatus(
     targetId: invoice.id,
     before: { status: invoice.status },
     after: { status: after.status },
-    details: { number: invoice.number, reason, totalMinor: invoice.totalMinor },
+    details: {
+      number: invoice.number,
+      reason,
+      totalMinor: invoice.totalMinor,
+      cancelledCheckoutIds: cancelled.map((c) => c.id),
+    },
   });
   return after;
 }

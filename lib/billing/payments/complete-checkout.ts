@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { afterFlagChange } from "@/lib/flags/flag-service";
 import { fulfilPurchase } from "@/lib/marketplace/fulfil";
 import { sendAfterCommit } from "@/lib/tenants/lifecycle";
-import { addPaymentToInvoice } from "./invoice-balance";
+import { addPaymentToInvoice, lockInvoice } from "./invoice-balance";
 import { type CompleteCheckoutInput, completeCheckoutSchema } from "./schemas";
 
 export type Payment = typeof platformPayments.$inferSelect;
@@ -43,6 +43,9 @@ async function findPayment(tx: Tx, provider: Payment["provider"], reference: str
  * the money to the invoice or fulfils the purchase. The payment is unique by (provider, provider
  * reference), so a second arrival of the same money changes nothing and returns the first payment.
  * A checkout that had expired, failed or been cancelled still completes: the money arrived.
+ * Money for a void invoice (its checkouts were cancelled when it was voided, but a customer may
+ * already have been paying) is recorded, linked to the invoice, but not applied to it: the invoice
+ * stays void with nothing paid, and the audit row says the payment is unapplied and to refund it.
  */
 export async function completeCheckout(
   db: Queryable,
@@ -71,6 +74,9 @@ export async function completeCheckout(
         `The payment is in ${data.currency}; the checkout is in ${checkout.currency}.`,
       );
     }
+    // Locked before the payment row, in the order voidInvoice takes them (checkout, then invoice).
+    const invoice = checkout.invoiceId ? await lockInvoice(tx, checkout.invoiceId) : undefined;
+    const unapplied = invoice?.status === "void";
     const [payment] = await tx
       .insert(platformPayments)
       .values({
@@ -83,7 +89,11 @@ export async function completeCheckout(
         amountMinor: data.amountMinor,
         currency: data.currency,
         receivedAt: data.receivedAt,
-        metadata: { ...data.metadata, checkoutId: checkout.id },
+        metadata: {
+          ...data.metadata,
+          checkoutId: checkout.id,
+          ...(unapplied ? { unapplied: "invoice_void" } : {}),
+        },
       })
       .onConflictDoNothing()
       .returning();
@@ -102,9 +112,16 @@ export async function completeCheckout(
       checkoutId: checkout.id,
       previousCheckoutStatus: checkout.status,
     };
-    if (checkout.invoiceId) {
+    if (invoice && unapplied) {
+      Object.assign(details, {
+        invoiceId: invoice.id,
+        invoiceStatus: invoice.status,
+        unapplied: true,
+        note: `Invoice ${invoice.number} is void: the payment is recorded but not applied to it. Refund it.`,
+      });
+    } else if (invoice) {
       const { after } = await addPaymentToInvoice(tx, {
-        invoiceId: checkout.invoiceId,
+        invoiceId: invoice.id,
         amountMinor: data.amountMinor,
         paidAt: data.receivedAt,
       });

@@ -50,6 +50,11 @@ export async function settleTestCheckout(
   const summary = await getTestCheckout(db, input, opts);
   if (!summary) throw new AppError("NOT_FOUND", "There is no such checkout.");
   const { checkout } = summary;
+  // Simulated money is never "late": a cancelled, failed or expired test checkout cannot be paid
+  // (a real provider's late payment is still recorded by completeCheckout, since it really arrived).
+  if (outcome === "succeeded" && checkout.status !== "open" && checkout.status !== "completed") {
+    throw new AppError("CONFLICT", `This checkout is ${checkout.status}; start a new payment instead.`);
+  }
   if (outcome === "succeeded") {
     await completeCheckout(
       db,

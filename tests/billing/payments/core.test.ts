@@ -106,7 +106,7 @@ describe.each(testDatabaseKinds)("checkout, test checkout, manual payments and r
     );
   });
 
-  test("test checkout Fail and Cancel close the checkout and leave the invoice unpaid", async () => {
+  test("test checkout Fail and Cancel close the checkout, leave the invoice unpaid and cannot be paid after", async () => {
     const db = database.db;
     const tenant = await createBillingTenant(db);
     const invoice = await createInvoice(db, tenant, { totalMinor: 1000 });
@@ -130,6 +130,10 @@ describe.each(testDatabaseKinds)("checkout, test checkout, manual payments and r
         .from(platformCheckoutSessions)
         .where(eq(platformCheckoutSessions.id, checkoutId));
       expect(row?.status).toBe(outcome);
+      // Simulated money cannot be paid into a closed test checkout (an old tab, a back button).
+      await expect(
+        settleTestCheckout(db, { tenantId: tenant.id, checkoutId, outcome: "succeeded", actor }, { config }),
+      ).rejects.toMatchObject({ code: "CONFLICT" });
     }
     expect(await getInvoice(db, invoice.id)).toMatchObject({ status: "open", amountPaidMinor: 0 });
     expect(await paymentsOf(db, tenant.id)).toHaveLength(0);

@@ -54,7 +54,7 @@ export default async function TestCheckoutPage({ params }: { params: Promise<{ s
               {statusLabel[checkout.status]}
             </Badge>
           </div>
-          <TestCheckoutButtons checkoutId={checkout.id} disabled={checkout.status === "completed"} />
+          <TestCheckoutButtons checkoutId={checkout.id} disabled={checkout.status !== "open"} />
           <p className="text-xs text-zinc-500">
             Pay records a test payment and fulfils it exactly as a provider webhook would; Fail and Cancel
             close the checkout without payment.
