@@ -76,3 +76,28 @@ test("[BILLING][PAY]: a hotel pays its open invoice", async ({ page }) => {
   await expect(row.getByText(/paid/i).first()).toBeVisible();
   await shot(page, "billing-tenant-paid");
 });
+
+test("[BILLING][REFUND]: the console refunds part of the hotel's payment and the invoice reopens", async ({
+  page,
+}) => {
+  await signIn(page, { email: "admin@hearth.test" });
+  await page.waitForURL(url("/platform"));
+  await page.goto(url("/platform/billing/invoices?status=paid"));
+  await page.getByRole("row").filter({ hasText: "Seaside Lodge" }).getByRole("link").first().click();
+  await page.waitForURL(/\/platform\/billing\/invoices\/[0-9a-f-]{36}$/);
+
+  await page
+    .getByRole("button", { name: /^Refund / })
+    .first()
+    .click();
+  const dialog = page.getByRole("dialog");
+  const form = dialog.getByRole("form", { name: "Refund payment" });
+  await form.getByLabel(/^Amount/).fill("100");
+  await form.getByLabel("Reason").fill("Goodwill credit for a service outage");
+  await form.getByRole("button", { name: "Record refund" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText("Goodwill credit for a service outage").first()).toBeVisible();
+  await expect(page.getByText("Partly refunded").first()).toBeVisible();
+  await expect(page.getByText("Balance").first()).toBeVisible();
+  await shot(page, "billing-console-refund");
+});

@@ -3,17 +3,7 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { resolveNavIcon } from "@/components/shell/icons";
-import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
@@ -83,17 +73,7 @@ export function NavItemDialog({
   const set = <K extends keyof FormState>(field: K, value: FormState[K]) =>
     setForm((f) => ({ ...f, [field]: value }));
 
-  const onOpenChange = (next: boolean) => {
-    if (next) {
-      setForm(initialState(scope, item));
-      setErrors({});
-      setFormError(null);
-    }
-    setOpen(next);
-  };
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const input = {
       scope,
       key: form.key.trim(),
@@ -128,152 +108,145 @@ export function NavItemDialog({
   const field = (name: keyof FormState) => `${id}-${name}`;
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent className="max-w-xl">
-        <DialogHeader>
-          <DialogTitle>{editing ? `Edit "${item.label}"` : `Add a ${scope} menu item`}</DialogTitle>
-          <DialogDescription>
-            {scope === "console"
-              ? "Shown in the platform console's sidebar to the roles you choose."
-              : "Shown in every hotel's portal, unless a hotel hides it. Paths are on the hotel's own address."}
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={submit} className="grid gap-4" noValidate>
-          {formError ? <FormError>{formError}</FormError> : null}
-          <div className="grid gap-4 sm:grid-cols-2">
-            <FormField id={field("label")} label="Label" error={errors.label} required>
-              <Input value={form.label} onChange={(e) => set("label", e.target.value)} maxLength={60} />
-            </FormField>
-            <FormField
-              id={field("key")}
-              label="Key"
-              error={errors.key}
-              hint={editing ? "Fixed: overrides refer to it" : "e.g. front-desk"}
-              required
-            >
-              <Input
-                value={form.key}
-                onChange={(e) => set("key", e.target.value)}
-                readOnly={editing}
-                className="font-mono"
-                autoComplete="off"
-                spellCheck={false}
+    <FormDialog
+      trigger={trigger}
+      title={editing ? `Edit "${item.label}"` : `Add a ${scope} menu item`}
+      description={
+        scope === "console"
+          ? "Shown in the platform console's sidebar to the roles you choose."
+          : "Shown in every hotel's portal, unless a hotel hides it. Paths are on the hotel's own address."
+      }
+      open={open}
+      onOpenChange={setOpen}
+      onOpen={() => {
+        setForm(initialState(scope, item));
+        setErrors({});
+        setFormError(null);
+      }}
+      pending={pending}
+      message={formError}
+      submitLabel={editing ? "Save item" : "Add item"}
+      onSubmit={submit}
+      className="max-w-xl"
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id={field("label")} label="Label" error={errors.label} required>
+          <Input value={form.label} onChange={(e) => set("label", e.target.value)} maxLength={60} />
+        </FormField>
+        <FormField
+          id={field("key")}
+          label="Key"
+          error={errors.key}
+          hint={editing ? "Fixed: overrides refer to it" : "e.g. front-desk"}
+          required
+        >
+          <Input
+            value={form.key}
+            onChange={(e) => set("key", e.target.value)}
+            readOnly={editing}
+            className="font-mono"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </FormField>
+      </div>
+      <FormField id={field("href")} label="Path" error={errors.href} hint="Starts with /" required>
+        <Input
+          value={form.href}
+          onChange={(e) => set("href", e.target.value)}
+          className="font-mono"
+          spellCheck={false}
+        />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <FormField id={field("icon")} label="Icon" error={errors.icon}>
+          <NativeSelect
+            value={form.icon}
+            onChange={(e) => set("icon", e.target.value)}
+            options={navIconNames.map((n) => ({ value: n, label: n }))}
+          />
+        </FormField>
+        <FormField id={field("parentKey")} label="Inside" error={errors.parentKey}>
+          <NativeSelect
+            value={form.parentKey}
+            onChange={(e) => set("parentKey", e.target.value)}
+            placeholder="Top level"
+            options={parents.map((p) => ({ value: p.key, label: p.label }))}
+          />
+        </FormField>
+        <FormField id={field("sortOrder")} label="Order" error={errors.sortOrder} hint="Lower comes first">
+          <Input
+            type="number"
+            step={1}
+            value={form.sortOrder}
+            onChange={(e) => set("sortOrder", e.target.value)}
+          />
+        </FormField>
+      </div>
+      <div className="flex items-center gap-2 text-sm text-zinc-500">
+        <Icon className="size-4" aria-hidden /> Preview of the icon
+      </div>
+      <fieldset className="grid gap-2">
+        <legend className="mb-1 text-sm font-medium text-zinc-800">Visible to</legend>
+        <div className="flex flex-wrap gap-x-4 gap-y-2">
+          {rolesByScope[scope].map((role) => (
+            <label key={role} className="inline-flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                className="size-4 accent-brand-600"
+                checked={form.roles.includes(role)}
+                onChange={(e) =>
+                  set(
+                    "roles",
+                    e.target.checked ? [...form.roles, role] : form.roles.filter((r) => r !== role),
+                  )
+                }
               />
-            </FormField>
-          </div>
-          <FormField id={field("href")} label="Path" error={errors.href} hint="Starts with /" required>
-            <Input
-              value={form.href}
-              onChange={(e) => set("href", e.target.value)}
-              className="font-mono"
-              spellCheck={false}
-            />
-          </FormField>
-          <div className="grid gap-4 sm:grid-cols-3">
-            <FormField id={field("icon")} label="Icon" error={errors.icon}>
-              <NativeSelect
-                value={form.icon}
-                onChange={(e) => set("icon", e.target.value)}
-                options={navIconNames.map((n) => ({ value: n, label: n }))}
-              />
-            </FormField>
-            <FormField id={field("parentKey")} label="Inside" error={errors.parentKey}>
-              <NativeSelect
-                value={form.parentKey}
-                onChange={(e) => set("parentKey", e.target.value)}
-                placeholder="Top level"
-                options={parents.map((p) => ({ value: p.key, label: p.label }))}
-              />
-            </FormField>
-            <FormField
-              id={field("sortOrder")}
-              label="Order"
-              error={errors.sortOrder}
-              hint="Lower comes first"
-            >
-              <Input
-                type="number"
-                step={1}
-                value={form.sortOrder}
-                onChange={(e) => set("sortOrder", e.target.value)}
-              />
-            </FormField>
-          </div>
-          <div className="flex items-center gap-2 text-sm text-zinc-500">
-            <Icon className="size-4" aria-hidden /> Preview of the icon
-          </div>
-          <fieldset className="grid gap-2">
-            <legend className="mb-1 text-sm font-medium text-zinc-800">Visible to</legend>
-            <div className="flex flex-wrap gap-x-4 gap-y-2">
-              {rolesByScope[scope].map((role) => (
-                <label key={role} className="inline-flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    className="size-4 accent-brand-600"
-                    checked={form.roles.includes(role)}
-                    onChange={(e) =>
-                      set(
-                        "roles",
-                        e.target.checked ? [...form.roles, role] : form.roles.filter((r) => r !== role),
-                      )
-                    }
-                  />
-                  {roleLabel(role)}
-                </label>
-              ))}
-            </div>
-            <p className="text-[13px] text-zinc-500">
-              {errors.roles ?? "Tick none to show the item to everyone."}
-            </p>
-          </fieldset>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <FormField
-              id={field("featureFlag")}
-              label="Feature flag"
-              error={errors.featureFlag}
-              labelAside="Optional"
-              hint="Shown only while this flag is on"
-            >
-              <Input
-                value={form.featureFlag}
-                onChange={(e) => set("featureFlag", e.target.value)}
-                className="font-mono"
-              />
-            </FormField>
-            <FormField
-              id={field("planFeature")}
-              label="Plan feature"
-              error={errors.planFeature}
-              labelAside="Optional"
-              hint="Shown only to hotels whose plan has it"
-            >
-              <Input
-                value={form.planFeature}
-                onChange={(e) => set("planFeature", e.target.value)}
-                className="font-mono"
-              />
-            </FormField>
-          </div>
-          <label className="inline-flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              className="size-4 accent-brand-600"
-              checked={form.isActive}
-              onChange={(e) => set("isActive", e.target.checked)}
-            />
-            Active (inactive items are kept but shown to no one)
-          </label>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending}>
-              {editing ? "Save item" : "Add item"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+              {roleLabel(role)}
+            </label>
+          ))}
+        </div>
+        <p className="text-[13px] text-zinc-500">
+          {errors.roles ?? "Tick none to show the item to everyone."}
+        </p>
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField
+          id={field("featureFlag")}
+          label="Feature flag"
+          error={errors.featureFlag}
+          labelAside="Optional"
+          hint="Shown only while this flag is on"
+        >
+          <Input
+            value={form.featureFlag}
+            onChange={(e) => set("featureFlag", e.target.value)}
+            className="font-mono"
+          />
+        </FormField>
+        <FormField
+          id={field("planFeature")}
+          label="Plan feature"
+          error={errors.planFeature}
+          labelAside="Optional"
+          hint="Shown only to hotels whose plan has it"
+        >
+          <Input
+            value={form.planFeature}
+            onChange={(e) => set("planFeature", e.target.value)}
+            className="font-mono"
+          />
+        </FormField>
+      </div>
+      <label className="inline-flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          className="size-4 accent-brand-600"
+          checked={form.isActive}
+          onChange={(e) => set("isActive", e.target.checked)}
+        />
+        Active (inactive items are kept but shown to no one)
+      </label>
+    </FormDialog>
   );
 }

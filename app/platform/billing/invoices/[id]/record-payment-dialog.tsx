@@ -6,16 +6,7 @@ import * as React from "react";
 import { toast } from "sonner";
 import { useBillingForm } from "@/components/billing/use-billing-form";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
@@ -42,21 +33,7 @@ export function RecordPaymentDialog({
   const { pending, errors, message, reset, run } = useBillingForm();
   const id = React.useId();
 
-  const onOpenChange = (next: boolean) => {
-    if (pending) return;
-    if (next) {
-      setAmount(invoice.balance);
-      setMethod("bank_transfer");
-      setReference("");
-      setReceivedOn(invoice.today);
-      setNote("");
-      reset();
-    }
-    setOpen(next);
-  };
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     run(
       () => recordPaymentAction({ invoiceId: invoice.id, amount, method, reference, receivedOn, note }),
       (data) => {
@@ -65,76 +42,70 @@ export function RecordPaymentDialog({
         router.refresh();
       },
     );
-  };
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button>
           <Banknote aria-hidden /> Record payment
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-lg" hideClose={pending}>
-        <DialogHeader>
-          <DialogTitle>Record a payment on {invoice.number}</DialogTitle>
-          <DialogDescription>
-            Money received outside Hearth. {invoice.balance} {invoice.currency} is outstanding.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Record payment">
-          {message ? <FormError>{message}</FormError> : null}
-          <div className="grid gap-4 sm:grid-cols-2">
-            <FormField
-              id={`${id}-amount`}
-              label={`Amount (${invoice.currency})`}
-              error={errors.amount}
-              required
-            >
-              <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
-            </FormField>
-            <FormField id={`${id}-date`} label="Received on" error={errors.receivedOn} required>
-              <Input
-                type="date"
-                value={receivedOn}
-                max={invoice.today}
-                onChange={(e) => setReceivedOn(e.target.value)}
-              />
-            </FormField>
-          </div>
-          <FormField id={`${id}-method`} label="Method" error={errors.method} required>
-            <NativeSelect
-              value={method}
-              onChange={(e) => setMethod(e.target.value as Method)}
-              options={Object.entries(paymentMethodLabels).map(([value, label]) => ({ value, label }))}
-            />
-          </FormField>
-          <FormField
-            id={`${id}-reference`}
-            label="Reference"
-            error={errors.reference}
-            hint="The bank or receipt reference; recording it twice keeps one payment"
-            required
-          >
-            <Input
-              value={reference}
-              maxLength={200}
-              onChange={(e) => setReference(e.target.value)}
-              autoComplete="off"
-            />
-          </FormField>
-          <FormField id={`${id}-note`} label="Note" labelAside="Optional" error={errors.note}>
-            <Textarea rows={2} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
-          </FormField>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending}>
-              Record payment
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={`Record a payment on ${invoice.number}`}
+      description={`Money received outside Hearth. ${invoice.balance} ${invoice.currency} is outstanding.`}
+      open={open}
+      onOpenChange={setOpen}
+      onOpen={() => {
+        setAmount(invoice.balance);
+        setMethod("bank_transfer");
+        setReference("");
+        setReceivedOn(invoice.today);
+        setNote("");
+        reset();
+      }}
+      pending={pending}
+      message={message}
+      formLabel="Record payment"
+      submitLabel="Record payment"
+      onSubmit={submit}
+      className="max-w-lg"
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id={`${id}-amount`} label={`Amount (${invoice.currency})`} error={errors.amount} required>
+          <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        </FormField>
+        <FormField id={`${id}-date`} label="Received on" error={errors.receivedOn} required>
+          <Input
+            type="date"
+            value={receivedOn}
+            max={invoice.today}
+            onChange={(e) => setReceivedOn(e.target.value)}
+          />
+        </FormField>
+      </div>
+      <FormField id={`${id}-method`} label="Method" error={errors.method} required>
+        <NativeSelect
+          value={method}
+          onChange={(e) => setMethod(e.target.value as Method)}
+          options={Object.entries(paymentMethodLabels).map(([value, label]) => ({ value, label }))}
+        />
+      </FormField>
+      <FormField
+        id={`${id}-reference`}
+        label="Reference"
+        error={errors.reference}
+        hint="The bank or receipt reference; recording it twice keeps one payment"
+        required
+      >
+        <Input
+          value={reference}
+          maxLength={200}
+          onChange={(e) => setReference(e.target.value)}
+          autoComplete="off"
+        />
+      </FormField>
+      <FormField id={`${id}-note`} label="Note" labelAside="Optional" error={errors.note}>
+        <Textarea rows={2} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+      </FormField>
+    </FormDialog>
   );
 }

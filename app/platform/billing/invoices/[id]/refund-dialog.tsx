@@ -6,16 +6,7 @@ import * as React from "react";
 import { toast } from "sonner";
 import { useBillingForm } from "@/components/billing/use-billing-form";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -37,18 +28,7 @@ export function RefundDialog({
   const { pending, errors, message, reset, run } = useBillingForm();
   const id = React.useId();
 
-  const onOpenChange = (next: boolean) => {
-    if (pending) return;
-    if (next) {
-      setAmount(payment.refundable);
-      setReason("");
-      reset();
-    }
-    setOpen(next);
-  };
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     run(
       () => refundPaymentAction({ invoiceId, paymentId: payment.id, amount, reason }),
       () => {
@@ -57,46 +37,37 @@ export function RefundDialog({
         router.refresh();
       },
     );
-  };
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button variant="outline" size="sm" aria-label={`Refund ${payment.label}`}>
           <Undo2 aria-hidden /> Refund
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-md" hideClose={pending}>
-        <DialogHeader>
-          <DialogTitle>Refund {payment.label}</DialogTitle>
-          <DialogDescription>
-            Up to {payment.refundable} {payment.currency}. Record it once the money has gone back to the
-            hotel.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Refund payment">
-          {message ? <FormError>{message}</FormError> : null}
-          <FormField
-            id={`${id}-amount`}
-            label={`Amount (${payment.currency})`}
-            error={errors.amount}
-            required
-          >
-            <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
-          </FormField>
-          <FormField id={`${id}-reason`} label="Reason" error={errors.reason} required>
-            <Textarea rows={2} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-          </FormField>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="destructive" loading={pending}>
-              Record refund
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={`Refund ${payment.label}`}
+      description={`Up to ${payment.refundable} ${payment.currency}. Record it once the money has gone back to the hotel.`}
+      open={open}
+      onOpenChange={setOpen}
+      onOpen={() => {
+        setAmount(payment.refundable);
+        setReason("");
+        reset();
+      }}
+      pending={pending}
+      message={message}
+      formLabel="Refund payment"
+      submitLabel="Record refund"
+      submitVariant="destructive"
+      onSubmit={submit}
+      className="max-w-md"
+    >
+      <FormField id={`${id}-amount`} label={`Amount (${payment.currency})`} error={errors.amount} required>
+        <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+      </FormField>
+      <FormField id={`${id}-reason`} label="Reason" error={errors.reason} required>
+        <Textarea rows={2} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+      </FormField>
+    </FormDialog>
   );
 }

@@ -6,15 +6,7 @@ import { toast } from "sonner";
 import { FormAlert } from "@/components/hotel/form-alert";
 import { useActionForm } from "@/components/hotel/use-action-form";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -44,20 +36,7 @@ export function AdjustCreditsDialog({
   const { pending, errors, alert, reset, run } = useActionForm(fields);
   const id = React.useId();
 
-  const onOpenChange = (next: boolean) => {
-    if (pending) return;
-    if (next) {
-      setDirection("add");
-      setAmount("");
-      setNote("");
-      setReference(`manual:${crypto.randomUUID()}`);
-      reset();
-    }
-    setOpen(next);
-  };
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const size = amount.trim() === "" ? Number.NaN : Number(amount);
     const delta = direction === "add" ? size : -size;
     run(
@@ -70,73 +49,64 @@ export function AdjustCreditsDialog({
   };
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button>
           <SlidersHorizontal aria-hidden /> Adjust credits
         </Button>
-      </DialogTrigger>
-      <DialogContent hideClose={pending}>
-        <DialogHeader>
-          <DialogTitle>Adjust SMS credits</DialogTitle>
-          <DialogDescription>
-            {tenantName} has {balance} credits. The change and its reason go on the ledger and into the audit
-            log.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={submit} className="grid gap-4" noValidate aria-label="Adjust credits">
-          <FormAlert message={alert?.message ?? null} refusal={alert?.refusal} />
-          <fieldset className="flex gap-4 text-sm">
-            <legend className="sr-only">Direction</legend>
-            {(["add", "remove"] as const).map((d) => (
-              <label key={d} className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name={`${id}-direction`}
-                  value={d}
-                  checked={direction === d}
-                  onChange={() => setDirection(d)}
-                />
-                {d === "add" ? "Add credits" : "Remove credits"}
-              </label>
-            ))}
-          </fieldset>
-          <FormField id={`${id}-delta`} label="Credits" error={errors.delta} required>
-            <Input
-              type="number"
-              inputMode="numeric"
-              min={1}
-              step={1}
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              placeholder="100"
+      }
+      title="Adjust SMS credits"
+      description={`${tenantName} has ${balance} credits. The change and its reason go on the ledger and into the audit log.`}
+      open={open}
+      onOpenChange={setOpen}
+      onOpen={() => {
+        setDirection("add");
+        setAmount("");
+        setNote("");
+        setReference(`manual:${crypto.randomUUID()}`);
+        reset();
+      }}
+      pending={pending}
+      alert={<FormAlert message={alert?.message ?? null} refusal={alert?.refusal} />}
+      formLabel="Adjust credits"
+      submitLabel={direction === "add" ? "Add credits" : "Remove credits"}
+      onSubmit={submit}
+    >
+      <fieldset className="flex gap-4 text-sm">
+        <legend className="sr-only">Direction</legend>
+        {(["add", "remove"] as const).map((d) => (
+          <label key={d} className="flex items-center gap-2">
+            <input
+              type="radio"
+              name={`${id}-direction`}
+              value={d}
+              checked={direction === d}
+              onChange={() => setDirection(d)}
             />
-          </FormField>
-          <FormField
-            id={`${id}-note`}
-            label="Reason"
-            error={errors.note}
-            required
-            hint="Shown on the ledger."
-          >
-            <Textarea
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              maxLength={500}
-              rows={3}
-              placeholder="Goodwill for the March outage"
-            />
-          </FormField>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending}>
-              {direction === "add" ? "Add credits" : "Remove credits"}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+            {d === "add" ? "Add credits" : "Remove credits"}
+          </label>
+        ))}
+      </fieldset>
+      <FormField id={`${id}-delta`} label="Credits" error={errors.delta} required>
+        <Input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={1}
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          placeholder="100"
+        />
+      </FormField>
+      <FormField id={`${id}-note`} label="Reason" error={errors.note} required hint="Shown on the ledger.">
+        <Textarea
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={500}
+          rows={3}
+          placeholder="Goodwill for the March outage"
+        />
+      </FormField>
+    </FormDialog>
   );
 }
