@@ -59,6 +59,8 @@ export type Outcome<T> =
       message: string;
       /** Messages by top-level field name, for FormField's `error`. */
       fieldErrors: Record<string, string>;
+      /** Messages by full dotted path ("lines.2.unitPrice"), for forms with repeated rows. */
+      pathErrors: Record<string, string>;
       refusal: Refusal | null;
     };
 
@@ -71,31 +73,35 @@ export function readOutcome<T>(result: ActionResult<T>): Outcome<T> {
       ok: false,
       message: "No answer from the server. Please try again.",
       fieldErrors: {},
+      pathErrors: {},
       refusal: null,
     };
   }
   if (result.data?.ok) return { ok: true, data: result.data.data };
   if (result.data && !result.data.ok) {
     const { refusal } = result.data;
-    return {
-      ok: false,
-      message: refusal.message,
-      fieldErrors: refusal.field ? { [refusal.field]: refusal.message } : {},
-      refusal,
-    };
+    const errors = refusal.field ? { [refusal.field]: refusal.message } : {};
+    return { ok: false, message: refusal.message, fieldErrors: errors, pathErrors: errors, refusal };
   }
   const fieldErrors: Record<string, string> = {};
+  const pathErrors: Record<string, string> = {};
+  let formLevel: string | undefined;
   for (const m of validationMessages(result.validationErrors)) {
     const field = m.path.split(".")[0] ?? "";
-    if (field) fieldErrors[field] ??= m.message;
+    if (!field) {
+      formLevel ??= m.message;
+      continue;
+    }
+    fieldErrors[field] ??= m.message;
+    pathErrors[m.path] ??= m.message;
   }
   if (Object.keys(fieldErrors).length > 0) {
-    return { ok: false, message: "Please correct the fields marked below.", fieldErrors, refusal: null };
+    const message = formLevel ?? "Please correct the fields marked below.";
+    return { ok: false, message, fieldErrors, pathErrors, refusal: null };
   }
-  const [formLevel] = validationMessages(result.validationErrors);
   const message =
     typeof result.serverError === "string"
       ? result.serverError
-      : (formLevel?.message ?? "Something went wrong. Please try again.");
-  return { ok: false, message, fieldErrors, refusal: null };
+      : (formLevel ?? "Something went wrong. Please try again.");
+  return { ok: false, message, fieldErrors, pathErrors, refusal: null };
 }

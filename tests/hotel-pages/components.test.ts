@@ -130,6 +130,15 @@ describe("reading an action's answer", () => {
       },
     ],
     [
+      "zod's errors in repeated rows keep their full path too",
+      { validationErrors: { lines: { 2: { unitPrice: { _errors: ["Use a positive amount"] } } } } },
+      {
+        ok: false,
+        fieldErrors: { lines: "Use a positive amount" },
+        pathErrors: { "lines.2.unitPrice": "Use a positive amount" },
+      },
+    ],
+    [
       "a server error",
       { serverError: "Not allowed." },
       { ok: false, message: "Not allowed.", fieldErrors: {} },

@@ -3,7 +3,7 @@
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { readBillingOutcome } from "@/components/billing/use-billing-form";
+import { readOutcome } from "@/components/hotel/refusal";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { deleteTaxRateAction } from "./actions";
@@ -25,7 +25,7 @@ export function DeleteTaxRateButton({ country }: { country: string }) {
       confirmLabel="Delete rate"
       variant="destructive"
       onConfirm={async () => {
-        const outcome = readBillingOutcome(await deleteTaxRateAction({ country }));
+        const outcome = readOutcome(await deleteTaxRateAction({ country }));
         if (!outcome.ok) throw new Error(outcome.message);
         toast.success(`Tax rate for ${country} deleted`);
         router.refresh();

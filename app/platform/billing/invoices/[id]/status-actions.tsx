@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import * as React from "react";
 import { toast } from "sonner";
-import { readBillingOutcome } from "@/components/billing/use-billing-form";
+import { readOutcome } from "@/components/hotel/refusal";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -57,10 +57,10 @@ export function StatusChangeButton({ invoiceId, change }: { invoiceId: string; c
       }}
       onConfirm={async () => {
         const action = change === "void" ? voidInvoiceAction : markUncollectibleAction;
-        const outcome = readBillingOutcome(await action({ invoiceId, reason }));
+        const outcome = readOutcome(await action({ invoiceId, reason }));
         if (!outcome.ok) {
-          setError(outcome.errors.reason);
-          if (outcome.errors.reason) return false;
+          setError(outcome.fieldErrors.reason);
+          if (outcome.fieldErrors.reason) return false;
           throw new Error(outcome.message);
         }
         toast.success(text.done);

@@ -3,7 +3,7 @@
 import { CreditCard } from "lucide-react";
 import * as React from "react";
 import { toast } from "sonner";
-import { readBillingOutcome } from "@/components/billing/use-billing-form";
+import { readOutcome } from "@/components/hotel/refusal";
 import { Button } from "@/components/ui/button";
 import { payInvoiceAction } from "./actions";
 
@@ -20,7 +20,7 @@ export function PayInvoiceButton({
   const [pending, startTransition] = React.useTransition();
   const pay = () =>
     startTransition(async () => {
-      const outcome = readBillingOutcome(await payInvoiceAction({ invoiceId }));
+      const outcome = readOutcome(await payInvoiceAction({ invoiceId }));
       if (!outcome.ok) toast.error(outcome.message);
     });
   return (
